@@ -1,0 +1,196 @@
+//! Source files and byte spans.
+//!
+//! Every value and every finding points back into a [`SourceFile`] through a
+//! [`Span`]. Line and column numbers are computed on demand from the file's
+//! line index, so spans stay small (12 bytes) and cheap to copy.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Identifies a file registered in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A byte range inside one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Span {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX).max(start);
+        Span { file, start, end }
+    }
+
+    /// A span covering both `self` and `other` (same file assumed; `self` wins otherwise).
+    pub fn to(self, other: Span) -> Span {
+        if self.file != other.file {
+            return self;
+        }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A 1-based line and column (columns count Unicode scalar values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One file's text and its line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as it is shown to users (relative to the current folder when possible).
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: Arc<str>) -> SourceFile {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            }
+        }
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = offset.min(self.text.len() as u32);
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let mut end = offset as usize;
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut column = self.text[start..end].chars().count() as u32 + 1;
+        // A UTF-8 byte order mark is not a column.
+        if line == 0 && self.text.starts_with('\u{feff}') && end > 0 {
+            column -= 1;
+        }
+        LineCol {
+            line: line as u32 + 1,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line.max(1) - 1) as usize;
+        let Some(&start) = self.line_starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map(|e| *e as usize)
+            .unwrap_or(self.text.len());
+        self.text[start as usize..end].trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn line_count(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: u32) -> Option<u32> {
+        self.line_starts.get((line.max(1) - 1) as usize).copied()
+    }
+}
+
+/// All files a scan has read, addressed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> SourceMap {
+        SourceMap::default()
+    }
+
+    pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        self.files.push(SourceFile::new(path.into(), text.into()));
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|f| f.path == path)
+            .map(|i| FileId(i as u32))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    /// Start and end line/column of a span.
+    pub fn resolve(&self, span: Span) -> Option<(LineCol, LineCol)> {
+        let f = self.get(span.file)?;
+        Some((f.line_col(span.start), f.line_col(span.end)))
+    }
+
+    /// Appends every file of `other`, returning the offset to add to its file ids.
+    pub fn absorb(&mut self, other: SourceMap) -> u32 {
+        let base = self.files.len() as u32;
+        self.files.extend(other.files);
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_and_handles_crlf_and_bom() {
+        let f = SourceFile::new("a".into(), "ab\r\nçd = 1\n".into());
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(4), LineCol { line: 2, column: 1 });
+        // 'd' comes after the two-byte 'ç'
+        assert_eq!(f.line_col(6), LineCol { line: 2, column: 2 });
+        assert_eq!(f.line_text(1), "ab");
+        let bom = SourceFile::new("b".into(), "\u{feff}x = 1".into());
+        assert_eq!(bom.line_col(3), LineCol { line: 1, column: 1 });
+    }
+}

@@ -1,0 +1,30 @@
+//! ARM resource types the rules care about, in their canonical case.
+
+pub const WORKSPACE: &str = "Microsoft.MachineLearningServices/workspaces";
+pub const COMPUTE: &str = "Microsoft.MachineLearningServices/workspaces/computes";
+pub const ONLINE_ENDPOINT: &str = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints";
+pub const OUTBOUND_RULE: &str = "Microsoft.MachineLearningServices/workspaces/outboundRules";
+pub const REGISTRY: &str = "Microsoft.ContainerRegistry/registries";
+pub const STORAGE: &str = "Microsoft.Storage/storageAccounts";
+pub const KEY_VAULT: &str = "Microsoft.KeyVault/vaults";
+pub const APP_INSIGHTS: &str = "Microsoft.Insights/components";
+pub const PRIVATE_LINK_SCOPE: &str = "Microsoft.Insights/privateLinkScopes";
+pub const SCOPED_RESOURCE: &str = "Microsoft.Insights/privateLinkScopes/scopedResources";
+pub const PRIVATE_ENDPOINT: &str = "Microsoft.Network/privateEndpoints";
+pub const DNS_ZONE_GROUP: &str = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups";
+pub const PRIVATE_DNS_ZONE: &str = "Microsoft.Network/privateDnsZones";
+pub const DNS_ZONE_LINK: &str = "Microsoft.Network/privateDnsZones/virtualNetworkLinks";
+pub const VNET: &str = "Microsoft.Network/virtualNetworks";
+pub const SUBNET: &str = "Microsoft.Network/virtualNetworks/subnets";
+pub const PEERING: &str = "Microsoft.Network/virtualNetworks/virtualNetworkPeerings";
+pub const NSG: &str = "Microsoft.Network/networkSecurityGroups";
+pub const NSG_RULE: &str = "Microsoft.Network/networkSecurityGroups/securityRules";
+pub const ROUTE_TABLE: &str = "Microsoft.Network/routeTables";
+pub const ROUTE: &str = "Microsoft.Network/routeTables/routes";
+pub const NAT_GATEWAY: &str = "Microsoft.Network/natGateways";
+pub const FIREWALL: &str = "Microsoft.Network/azureFirewalls";
+pub const FIREWALL_POLICY: &str = "Microsoft.Network/firewallPolicies";
+pub const FIREWALL_RULE_GROUP: &str = "Microsoft.Network/firewallPolicies/ruleCollectionGroups";
+pub const CONTAINER_GROUP: &str = "Microsoft.ContainerInstance/containerGroups";
+pub const LOG_ANALYTICS: &str = "Microsoft.OperationalInsights/workspaces";
+pub const DEPLOYMENT: &str = "Microsoft.Resources/deployments";

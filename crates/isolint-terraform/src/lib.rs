@@ -1,0 +1,6 @@
+//! # isolint-terraform
+//!
+//! Terraform front-end of isolint.
+#![forbid(unsafe_code)]
+
+pub mod functions;
