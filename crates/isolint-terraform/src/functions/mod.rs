@@ -18,9 +18,19 @@ pub struct FnCtx<'a> {
     pub span: Option<Span>,
 }
 
-/// Calls a Terraform function. `Err` carries a message for the user (wrong
-/// arguments, unknown function).
-pub fn call(name: &str, args: Vec<Value>, ctx: &FnCtx<'_>) -> Result<Value, String> {
-    let _ = (name, args, ctx);
-    Err(format!("function {name} is not implemented"))
+/// Why a call produced no value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FnError {
+    /// No function of that name.
+    UnknownFunction(String),
+    /// Wrong number or type of arguments, or an argument Terraform rejects.
+    Invalid(String),
+    /// The result would exceed a resource bound (reported as AML004).
+    Limit(String),
+}
+
+/// Calls a Terraform function.
+pub fn call(name: &str, args: Vec<Value>, ctx: &FnCtx<'_>) -> Result<Value, FnError> {
+    let _ = (args, ctx);
+    Err(FnError::UnknownFunction(name.to_string()))
 }
