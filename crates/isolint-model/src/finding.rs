@@ -3,7 +3,9 @@
 use crate::span::Span;
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -65,7 +67,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, name: &'static str, severity: Severity, message: impl Into<String>) -> Finding {
+    pub fn new(
+        rule: &'static str,
+        name: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding {
             rule,
             name,
@@ -95,7 +102,12 @@ impl Finding {
         self.path = Some(path.into());
         self
     }
-    pub fn related(mut self, resource: Option<String>, span: Option<Span>, message: impl Into<String>) -> Finding {
+    pub fn related(
+        mut self,
+        resource: Option<String>,
+        span: Option<Span>,
+        message: impl Into<String>,
+    ) -> Finding {
         self.related.push(Related {
             resource,
             span,

@@ -76,28 +76,116 @@ struct EdgeSpec {
 }
 
 const EDGE_SPECS: &[EdgeSpec] = &[
-    EdgeSpec { from_type: t::PRIVATE_ENDPOINT, path: "properties.subnet.id", kind: EdgeKind::Subnet },
-    EdgeSpec { from_type: t::PRIVATE_ENDPOINT, path: "properties.privateLinkServiceConnections.*.properties.privateLinkServiceId", kind: EdgeKind::PeTarget },
-    EdgeSpec { from_type: t::PRIVATE_ENDPOINT, path: "properties.manualPrivateLinkServiceConnections.*.properties.privateLinkServiceId", kind: EdgeKind::PeTarget },
-    EdgeSpec { from_type: t::DNS_ZONE_GROUP, path: "properties.privateDnsZoneConfigs.*.properties.privateDnsZoneId", kind: EdgeKind::DnsZone },
-    EdgeSpec { from_type: t::DNS_ZONE_LINK, path: "properties.virtualNetwork.id", kind: EdgeKind::LinkedVnet },
-    EdgeSpec { from_type: t::WORKSPACE, path: "properties.storageAccount", kind: EdgeKind::Storage },
-    EdgeSpec { from_type: t::WORKSPACE, path: "properties.keyVault", kind: EdgeKind::KeyVault },
-    EdgeSpec { from_type: t::WORKSPACE, path: "properties.containerRegistry", kind: EdgeKind::Registry },
-    EdgeSpec { from_type: t::WORKSPACE, path: "properties.applicationInsights", kind: EdgeKind::AppInsights },
-    EdgeSpec { from_type: t::WORKSPACE, path: "properties.hubResourceId", kind: EdgeKind::Hub },
-    EdgeSpec { from_type: t::WORKSPACE, path: "properties.serverlessComputeSettings.serverlessComputeCustomSubnet", kind: EdgeKind::ServerlessSubnet },
-    EdgeSpec { from_type: t::COMPUTE, path: "properties.properties.subnet.id", kind: EdgeKind::Subnet },
-    EdgeSpec { from_type: t::COMPUTE, path: "properties.resourceId", kind: EdgeKind::Attached },
-    EdgeSpec { from_type: t::SUBNET, path: "properties.networkSecurityGroup.id", kind: EdgeKind::Nsg },
-    EdgeSpec { from_type: t::SUBNET, path: "properties.routeTable.id", kind: EdgeKind::RouteTable },
-    EdgeSpec { from_type: t::SUBNET, path: "properties.natGateway.id", kind: EdgeKind::NatGateway },
-    EdgeSpec { from_type: t::PEERING, path: "properties.remoteVirtualNetwork.id", kind: EdgeKind::PeeringRemote },
-    EdgeSpec { from_type: t::SCOPED_RESOURCE, path: "properties.linkedResourceId", kind: EdgeKind::ScopedResource },
-    EdgeSpec { from_type: t::APP_INSIGHTS, path: "properties.WorkspaceResourceId", kind: EdgeKind::LogAnalytics },
-    EdgeSpec { from_type: t::FIREWALL, path: "properties.ipConfigurations.*.properties.subnet.id", kind: EdgeKind::Subnet },
-    EdgeSpec { from_type: t::FIREWALL, path: "properties.firewallPolicy.id", kind: EdgeKind::FirewallPolicy },
-    EdgeSpec { from_type: t::CONTAINER_GROUP, path: "properties.subnetIds.*.id", kind: EdgeKind::Subnet },
+    EdgeSpec {
+        from_type: t::PRIVATE_ENDPOINT,
+        path: "properties.subnet.id",
+        kind: EdgeKind::Subnet,
+    },
+    EdgeSpec {
+        from_type: t::PRIVATE_ENDPOINT,
+        path: "properties.privateLinkServiceConnections.*.properties.privateLinkServiceId",
+        kind: EdgeKind::PeTarget,
+    },
+    EdgeSpec {
+        from_type: t::PRIVATE_ENDPOINT,
+        path: "properties.manualPrivateLinkServiceConnections.*.properties.privateLinkServiceId",
+        kind: EdgeKind::PeTarget,
+    },
+    EdgeSpec {
+        from_type: t::DNS_ZONE_GROUP,
+        path: "properties.privateDnsZoneConfigs.*.properties.privateDnsZoneId",
+        kind: EdgeKind::DnsZone,
+    },
+    EdgeSpec {
+        from_type: t::DNS_ZONE_LINK,
+        path: "properties.virtualNetwork.id",
+        kind: EdgeKind::LinkedVnet,
+    },
+    EdgeSpec {
+        from_type: t::WORKSPACE,
+        path: "properties.storageAccount",
+        kind: EdgeKind::Storage,
+    },
+    EdgeSpec {
+        from_type: t::WORKSPACE,
+        path: "properties.keyVault",
+        kind: EdgeKind::KeyVault,
+    },
+    EdgeSpec {
+        from_type: t::WORKSPACE,
+        path: "properties.containerRegistry",
+        kind: EdgeKind::Registry,
+    },
+    EdgeSpec {
+        from_type: t::WORKSPACE,
+        path: "properties.applicationInsights",
+        kind: EdgeKind::AppInsights,
+    },
+    EdgeSpec {
+        from_type: t::WORKSPACE,
+        path: "properties.hubResourceId",
+        kind: EdgeKind::Hub,
+    },
+    EdgeSpec {
+        from_type: t::WORKSPACE,
+        path: "properties.serverlessComputeSettings.serverlessComputeCustomSubnet",
+        kind: EdgeKind::ServerlessSubnet,
+    },
+    EdgeSpec {
+        from_type: t::COMPUTE,
+        path: "properties.properties.subnet.id",
+        kind: EdgeKind::Subnet,
+    },
+    EdgeSpec {
+        from_type: t::COMPUTE,
+        path: "properties.resourceId",
+        kind: EdgeKind::Attached,
+    },
+    EdgeSpec {
+        from_type: t::SUBNET,
+        path: "properties.networkSecurityGroup.id",
+        kind: EdgeKind::Nsg,
+    },
+    EdgeSpec {
+        from_type: t::SUBNET,
+        path: "properties.routeTable.id",
+        kind: EdgeKind::RouteTable,
+    },
+    EdgeSpec {
+        from_type: t::SUBNET,
+        path: "properties.natGateway.id",
+        kind: EdgeKind::NatGateway,
+    },
+    EdgeSpec {
+        from_type: t::PEERING,
+        path: "properties.remoteVirtualNetwork.id",
+        kind: EdgeKind::PeeringRemote,
+    },
+    EdgeSpec {
+        from_type: t::SCOPED_RESOURCE,
+        path: "properties.linkedResourceId",
+        kind: EdgeKind::ScopedResource,
+    },
+    EdgeSpec {
+        from_type: t::APP_INSIGHTS,
+        path: "properties.WorkspaceResourceId",
+        kind: EdgeKind::LogAnalytics,
+    },
+    EdgeSpec {
+        from_type: t::FIREWALL,
+        path: "properties.ipConfigurations.*.properties.subnet.id",
+        kind: EdgeKind::Subnet,
+    },
+    EdgeSpec {
+        from_type: t::FIREWALL,
+        path: "properties.firewallPolicy.id",
+        kind: EdgeKind::FirewallPolicy,
+    },
+    EdgeSpec {
+        from_type: t::CONTAINER_GROUP,
+        path: "properties.subnetIds.*.id",
+        kind: EdgeKind::Subnet,
+    },
 ];
 
 /// A reference that names a resource ID not present in the scan.
@@ -196,9 +284,11 @@ impl GraphBuilder {
             let r = &self.resources[i];
             let own = r.name.as_str().map(str::to_string);
             if let Some(pv) = &r.parent {
-                let p = resolver
-                    .direct(i, pv)
-                    .or_else(|| pv.as_str().and_then(ResourceId::parse).and_then(|id| g.lookup_key(&id.key(), self.unit_of[i], &resolver)));
+                let p = resolver.direct(i, pv).or_else(|| {
+                    pv.as_str()
+                        .and_then(ResourceId::parse)
+                        .and_then(|id| g.lookup_key(&id.key(), self.unit_of[i], &resolver))
+                });
                 if let Some(p) = p {
                     g.parent[i] = Some(p);
                     if let (Some(pn), Some(own)) = (g.full_names[p.0 as usize].clone(), own) {
@@ -214,7 +304,9 @@ impl GraphBuilder {
                     .or_default()
                     .push(ResIdx(i as u32));
                 if g.parent[i].is_none() {
-                    if let (Some(pt), Some((pn, _))) = (parent_type(&r.resource_type), full.rsplit_once('/')) {
+                    if let (Some(pt), Some((pn, _))) =
+                        (parent_type(&r.resource_type), full.rsplit_once('/'))
+                    {
                         g.parent[i] = g.lookup_key(&IdKey::new(pt, pn), self.unit_of[i], &resolver);
                     }
                 }
@@ -224,13 +316,19 @@ impl GraphBuilder {
                 g.edges.add_edge(
                     NodeIndex::new(i),
                     NodeIndex::new(p.0 as usize),
-                    Edge { kind: EdgeKind::Parent, path: "parent" },
+                    Edge {
+                        kind: EdgeKind::Parent,
+                        path: "parent",
+                    },
                 );
             }
         }
         for i in 0..n {
             let ty = self.resources[i].resource_type.clone();
-            for spec in EDGE_SPECS.iter().filter(|s| s.from_type.eq_ignore_ascii_case(&ty)) {
+            for spec in EDGE_SPECS
+                .iter()
+                .filter(|s| s.from_type.eq_ignore_ascii_case(&ty))
+            {
                 let values: Vec<Value> = self.resources[i]
                     .body
                     .path_all(spec.path)
@@ -248,7 +346,10 @@ impl GraphBuilder {
                             g.edges.add_edge(
                                 NodeIndex::new(i),
                                 NodeIndex::new(tgt.0 as usize),
-                                Edge { kind: spec.kind, path: spec.path },
+                                Edge {
+                                    kind: spec.kind,
+                                    path: spec.path,
+                                },
                             );
                         }
                         None => {
@@ -296,13 +397,20 @@ fn split_inline_subnets(resources: &mut Vec<Resource>, unit_of: &mut Vec<u32>) {
         if !resources[i].is(t::VNET) {
             continue;
         }
-        let Some(Data::List(subnets)) = resources[i].body.path("properties.subnets").map(|v| v.data.clone()) else {
+        let Some(Data::List(subnets)) = resources[i]
+            .body
+            .path("properties.subnets")
+            .map(|v| v.data.clone())
+        else {
             continue;
         };
         let vnet_name = resources[i].name.clone();
         for (k, s) in subnets.into_iter().enumerate() {
             let name = s.get("name").cloned().unwrap_or_else(Value::unknown);
-            let label = name.as_str().map(str::to_string).unwrap_or_else(|| k.to_string());
+            let label = name
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| k.to_string());
             let span = s.span().unwrap_or(resources[i].span);
             let mut sub = Resource::new(
                 format!("{}.subnet[\"{label}\"]", resources[i].address),
@@ -390,7 +498,11 @@ impl Graph {
         &self.children[i.0 as usize]
     }
     /// Children of one type.
-    pub fn children_of_type<'a>(&'a self, i: ResIdx, resource_type: &'a str) -> impl Iterator<Item = ResIdx> + 'a {
+    pub fn children_of_type<'a>(
+        &'a self,
+        i: ResIdx,
+        resource_type: &'a str,
+    ) -> impl Iterator<Item = ResIdx> + 'a {
         self.children(i)
             .iter()
             .copied()
@@ -488,7 +600,10 @@ mod tests {
         );
         let subnet = res("snet", t::SUBNET, "v/s");
         let mut pe = res("pe", t::PRIVATE_ENDPOINT, "pe");
-        pe.body.set_path("properties.subnet.id", Value::unknown().with_resource(Some(ResKey(1))));
+        pe.body.set_path(
+            "properties.subnet.id",
+            Value::unknown().with_resource(Some(ResKey(1))),
+        );
         pe.body.set_path(
             "properties.privateLinkServiceConnections",
             Value::from_json(
@@ -499,7 +614,10 @@ mod tests {
         );
         let acr = res("acr", t::REGISTRY, "ACR");
         let mut b = GraphBuilder::new(SourceMap::new());
-        b.add_unit(Unit { resources: vec![vnet, subnet, pe, acr], ..Unit::default() });
+        b.add_unit(Unit {
+            resources: vec![vnet, subnet, pe, acr],
+            ..Unit::default()
+        });
         let g = b.build();
         assert_eq!(g.len(), 5, "inline subnet split into its own resource");
         let pe = g.of_type(t::PRIVATE_ENDPOINT)[0];

@@ -30,12 +30,18 @@ impl ResourceId {
         let mut last_providers = None;
         while i < segs.len() {
             let s = segs[i];
-            if s.eq_ignore_ascii_case("subscriptions") && i + 1 < segs.len() && last_providers.is_none() {
+            if s.eq_ignore_ascii_case("subscriptions")
+                && i + 1 < segs.len()
+                && last_providers.is_none()
+            {
                 subscription = Some(segs[i + 1].to_string());
                 i += 2;
                 continue;
             }
-            if s.eq_ignore_ascii_case("resourceGroups") && i + 1 < segs.len() && last_providers.is_none() {
+            if s.eq_ignore_ascii_case("resourceGroups")
+                && i + 1 < segs.len()
+                && last_providers.is_none()
+            {
                 resource_group = Some(segs[i + 1].to_string());
                 i += 2;
                 continue;
@@ -47,7 +53,7 @@ impl ResourceId {
         }
         let p = last_providers?;
         let rest = &segs[p + 1..];
-        if rest.len() < 3 || rest.len() % 2 == 0 {
+        if rest.len() < 3 || rest.len().is_multiple_of(2) {
             return None;
         }
         let namespace = rest[0];
@@ -144,10 +150,19 @@ mod tests {
         .unwrap();
         assert_eq!(id.subscription.as_deref(), Some("S"));
         assert_eq!(id.resource_group.as_deref(), Some("rg"));
-        assert_eq!(id.resource_type, "Microsoft.Network/virtualNetworks/subnets");
+        assert_eq!(
+            id.resource_type,
+            "Microsoft.Network/virtualNetworks/subnets"
+        );
         assert_eq!(id.names, vec!["v", "s"]);
-        assert_eq!(id.parent().unwrap().resource_type, "Microsoft.Network/virtualNetworks");
-        assert_eq!(id.key(), IdKey::new("microsoft.network/virtualnetworks/subnets", "V/S"));
+        assert_eq!(
+            id.parent().unwrap().resource_type,
+            "Microsoft.Network/virtualNetworks"
+        );
+        assert_eq!(
+            id.key(),
+            IdKey::new("microsoft.network/virtualnetworks/subnets", "V/S")
+        );
         assert!(ResourceId::parse("not-an-id").is_none());
         assert!(ResourceId::parse("/subscriptions/S/resourceGroups/rg").is_none());
         let ext = ResourceId::parse(
@@ -155,7 +170,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ext.resource_type, "Microsoft.Insights/diagnosticSettings");
-        assert_eq!(parent_type("Microsoft.Network/virtualNetworks/subnets"), Some("Microsoft.Network/virtualNetworks"));
+        assert_eq!(
+            parent_type("Microsoft.Network/virtualNetworks/subnets"),
+            Some("Microsoft.Network/virtualNetworks")
+        );
         assert_eq!(parent_type("Microsoft.Network/virtualNetworks"), None);
     }
 }

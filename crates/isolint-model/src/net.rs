@@ -8,7 +8,9 @@ pub fn parse_v4(s: &str) -> Option<Ipv4Net> {
     if let Ok(n) = s.parse::<Ipv4Net>() {
         return Some(n);
     }
-    s.parse::<std::net::Ipv4Addr>().ok().map(|a| Ipv4Net::new(a, 32).ok()).flatten()
+    s.parse::<std::net::Ipv4Addr>()
+        .ok()
+        .and_then(|a| Ipv4Net::new(a, 32).ok())
 }
 
 /// Do two prefixes share any address (one contains the other)?

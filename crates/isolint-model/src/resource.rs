@@ -45,6 +45,10 @@ pub struct Resource {
     pub format: Format,
     /// Declared as existing elsewhere (ARM/Bicep `existing`, Terraform data source).
     pub existing: bool,
+    /// Whether the resource exists is not known (an unknown `count`,
+    /// `for_each` or ARM `condition`). Rules do not report on it, and do not
+    /// count it as present.
+    pub uncertain: bool,
     /// Resource group name, when the format says it.
     pub resource_group: Option<Value>,
     /// The source-level type (`azurerm_container_registry`), when it differs from the ARM type.
@@ -55,7 +59,12 @@ pub struct Resource {
 }
 
 impl Resource {
-    pub fn new(address: impl Into<String>, resource_type: impl Into<String>, span: Span, format: Format) -> Resource {
+    pub fn new(
+        address: impl Into<String>,
+        resource_type: impl Into<String>,
+        span: Span,
+        format: Format,
+    ) -> Resource {
         Resource {
             address: address.into(),
             resource_type: resource_type.into(),
@@ -67,6 +76,7 @@ impl Resource {
             sites: BTreeMap::new(),
             format,
             existing: false,
+            uncertain: false,
             resource_group: None,
             source_type: None,
             trail: Vec::new(),
@@ -86,17 +96,24 @@ impl Resource {
     /// The span that best locates a property: the site where the attribute
     /// is written, else the value's own span, else the declaration.
     pub fn site(&self, path: &str) -> Span {
-        self.sites
-            .get(path)
-            .copied()
-            .or_else(|| {
+        // The attribute itself, else the nearest enclosing attribute
+        // (`properties.addressSpace.addressPrefixes` for `….addressPrefixes.0`).
+        let mut p = path;
+        loop {
+            if let Some(s) = self.sites.get(p).copied().or_else(|| {
                 self.sites
                     .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(path))
+                    .find(|(k, _)| k.eq_ignore_ascii_case(p))
                     .map(|(_, s)| *s)
-            })
-            .or_else(|| self.prop(path).and_then(|v| v.span()))
-            .unwrap_or(self.span)
+            }) {
+                return s;
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => break,
+            }
+        }
+        self.prop(path).and_then(|v| v.span()).unwrap_or(self.span)
     }
 }
 

@@ -288,10 +288,12 @@ impl Value {
             Data::Bool(b) => serde_json::Value::Bool(*b),
             Data::Number(n) => number_to_json(*n),
             Data::String(s) => serde_json::Value::String(s.clone()),
-            Data::List(items) => serde_json::Value::Array(items.iter().map(Value::to_json).collect()),
-            Data::Map(m) => serde_json::Value::Object(
-                m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect(),
-            ),
+            Data::List(items) => {
+                serde_json::Value::Array(items.iter().map(Value::to_json).collect())
+            }
+            Data::Map(m) => {
+                serde_json::Value::Object(m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+            }
         }
     }
 
@@ -392,7 +394,10 @@ mod tests {
         let mut v = Value::empty_map();
         v.set_path("properties.subnet.id", Value::string("x"));
         v.set_path("sku.name", Value::string("Basic"));
-        assert_eq!(v.path("Properties.Subnet.ID").and_then(Value::as_str), Some("x"));
+        assert_eq!(
+            v.path("Properties.Subnet.ID").and_then(Value::as_str),
+            Some("x")
+        );
         assert_eq!(v.path("sku.name").and_then(Value::as_str), Some("Basic"));
         assert!(v.path("sku.tier").is_none());
         let list = Value::list(vec![

@@ -1,6 +1,281 @@
 //! # isolint-terraform
 //!
-//! Terraform front-end of isolint.
+//! The Terraform front-end of isolint. It reads a root module (a folder of
+//! `.tf` files), evaluates it as `terraform plan` would before anything is
+//! deployed — input variables from defaults, `terraform.tfvars`,
+//! `*.auto.tfvars`, `-var-file`, `-var` and `TF_VAR_*`; locals; references;
+//! `count` / `for_each`; `dynamic` blocks; local child modules; the function
+//! library — and maps each azurerm / azapi resource onto an ARM-shaped
+//! [`isolint_model::Resource`]. Whatever cannot be known before apply is
+//! [`isolint_model::Data::Unknown`].
+//!
+//! It knows no rules and prints nothing.
+//!
+//! ```no_run
+//! use isolint_model::SourceMap;
+//! use isolint_terraform::{load_root, Options};
+//! let mut sources = SourceMap::new();
+//! let opts = Options::new(".".into());
+//! let unit = load_root(&mut sources, std::path::Path::new("infra"), &opts);
+//! for r in &unit.resources {
+//!     println!("{} is {}", r.address, r.resource_type);
+//! }
+//! ```
 #![forbid(unsafe_code)]
+// Errors are findings (AML001 with a location); they are built once per file.
+#![allow(clippy::result_large_err)]
 
+pub mod azurerm;
+pub mod eval;
 pub mod functions;
+pub mod module;
+pub mod parse;
+
+use isolint_model::finding::meta;
+use isolint_model::{Data, FileId, Finding, SourceMap, Unit, Value};
+use module::{read_text, Expr, Loader};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A `-var` or `-var-file` argument, in command-line order.
+#[derive(Clone, Debug)]
+pub enum CliVar {
+    Pair(String, String),
+    File(PathBuf),
+}
+
+/// Settings of one Terraform load.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// No file outside this folder is read.
+    pub root: PathBuf,
+    pub cli_vars: Vec<CliVar>,
+    /// `TF_VAR_name` environment values (name without the prefix).
+    pub env_vars: Vec<(String, String)>,
+    pub max_file_bytes: u64,
+    pub max_instances: usize,
+    pub max_module_depth: usize,
+    pub max_eval_steps: u64,
+}
+
+impl Options {
+    pub fn new(root: PathBuf) -> Options {
+        Options {
+            root,
+            cli_vars: Vec::new(),
+            env_vars: Vec::new(),
+            max_file_bytes: 16 * 1024 * 1024,
+            max_instances: 10_000,
+            max_module_depth: 32,
+            max_eval_steps: 20_000_000,
+        }
+    }
+}
+
+/// Is this file one the Terraform front-end reads as part of a root module?
+pub fn is_config_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tf")
+}
+
+/// Loads and evaluates the root module in `dir`: every `*.tf` file there,
+/// plus the variable files Terraform loads automatically.
+pub fn load_root(sources: &mut SourceMap, dir: &Path, opts: &Options) -> Unit {
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut tf_files = Vec::new();
+    let mut auto_vars = Vec::new();
+    let mut default_vars = None;
+    match std::fs::read_dir(dir) {
+        Ok(rd) => {
+            let mut paths: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                let name = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .to_string();
+                if std::fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(true) {
+                    continue;
+                }
+                if name.ends_with(".tf") {
+                    tf_files.push(p);
+                } else if name == "terraform.tfvars" {
+                    default_vars = Some(p);
+                } else if name.ends_with(".auto.tfvars") {
+                    auto_vars.push(p);
+                }
+            }
+        }
+        Err(e) => {
+            findings.push(meta::parse_error(
+                None,
+                format!("cannot read folder {}: {e}", dir.display()),
+            ));
+        }
+    }
+    let read = |sources: &mut SourceMap, p: &Path, findings: &mut Vec<Finding>| -> Option<FileId> {
+        match read_text(p, opts) {
+            Ok(text) => Some(sources.add(p.to_path_buf(), text)),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        }
+    };
+    let files: Vec<FileId> = tf_files
+        .iter()
+        .filter_map(|p| read(sources, p, &mut findings))
+        .collect();
+    // Variable files in Terraform's order of precedence (later wins).
+    let mut var_files: Vec<FileId> = Vec::new();
+    if let Some(p) = &default_vars {
+        var_files.extend(read(sources, p, &mut findings));
+    }
+    for p in &auto_vars {
+        var_files.extend(read(sources, p, &mut findings));
+    }
+    let mut cli: Vec<Result<FileId, (String, String)>> = Vec::new();
+    for v in &opts.cli_vars {
+        match v {
+            CliVar::File(p) => {
+                if let Some(f) = read(sources, p, &mut findings) {
+                    cli.push(Ok(f));
+                }
+            }
+            CliVar::Pair(k, val) => cli.push(Err((k.clone(), val.clone()))),
+        }
+    }
+
+    let mut loader = Loader::new(sources, opts);
+    let root = loader.load_root(dir, &files);
+    let Loader {
+        modules,
+        findings: load_findings,
+        suppressions,
+        sources,
+        ..
+    } = loader;
+    findings.extend(load_findings);
+
+    let root_decl_vars: HashMap<String, Option<Expr>> = modules[root]
+        .variables
+        .iter()
+        .map(|(k, v)| (k.clone(), v.ty.clone()))
+        .collect();
+    let mut ev = eval::Evaluator::new(modules, root, HashMap::new(), opts);
+    // Environment first, then files, then the command line.
+    for (k, v) in &opts.env_vars {
+        if let Some(ty) = root_decl_vars.get(k) {
+            let val = string_var(v, ty.as_ref(), &mut ev);
+            ev.set_root_input(k.clone(), val);
+        }
+    }
+    let apply_file = |ev: &mut eval::Evaluator<'_>,
+                      sources: &mut SourceMap,
+                      f: FileId,
+                      findings: &mut Vec<Finding>| {
+        match parse::parse_hcl(sources, f) {
+            Ok(body) => {
+                for a in body.attributes() {
+                    let e = Expr {
+                        file: f,
+                        expr: a.value.clone(),
+                    };
+                    let v = ev.eval_const(&e);
+                    ev.set_root_input(a.key.as_str().to_string(), v);
+                }
+            }
+            Err(e) => findings.push(e),
+        }
+    };
+    for f in var_files {
+        apply_file(&mut ev, sources, f, &mut findings);
+    }
+    for c in cli {
+        match c {
+            Ok(f) => apply_file(&mut ev, sources, f, &mut findings),
+            Err((k, v)) => {
+                let ty = root_decl_vars.get(&k).cloned().flatten();
+                let val = string_var(&v, ty.as_ref(), &mut ev);
+                ev.set_root_input(k, val);
+            }
+        }
+    }
+    ev.run();
+    findings.extend(std::mem::take(&mut ev.findings));
+    let records = std::mem::take(&mut ev.records);
+    drop(ev);
+    build_unit(records, findings, suppressions)
+}
+
+/// A variable given as a string (`-var`, `TF_VAR_`): kept as a string when
+/// the variable is a string (or untyped), parsed as an HCL expression otherwise.
+fn string_var(raw: &str, ty: Option<&Expr>, ev: &mut eval::Evaluator<'_>) -> Value {
+    let is_string = match ty.map(|t| &t.expr) {
+        None => true,
+        Some(hcl_edit::expr::Expression::Variable(v)) => v.as_str() == "string",
+        _ => false,
+    };
+    if !is_string {
+        if let Ok(e) = hcl_edit::parser::parse_expr(raw) {
+            let v = ev.eval_const(&Expr {
+                file: FileId(u32::MAX),
+                expr: e,
+            });
+            let v = strip_spans(v);
+            if !v.is_unknown() {
+                return v;
+            }
+        }
+    }
+    Value::string(raw)
+}
+
+fn strip_spans(mut v: Value) -> Value {
+    v.origin.span = None;
+    match &mut v.data {
+        Data::List(items) => {
+            for i in items.iter_mut() {
+                *i = strip_spans(std::mem::take(i));
+            }
+        }
+        Data::Map(m) => {
+            for (_, x) in m.iter_mut() {
+                *x = strip_spans(std::mem::take(x));
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
+fn build_unit(
+    records: Vec<eval::Record>,
+    findings: Vec<Finding>,
+    suppressions: Vec<isolint_model::Suppression>,
+) -> Unit {
+    let mut resources = Vec::with_capacity(records.len());
+    let mut extra = Vec::new();
+    let mut patches = Vec::new();
+    for (i, rec) in records.iter().enumerate() {
+        let m = azurerm::map(rec, isolint_model::ResKey(i as u32));
+        resources.push(m.resource);
+        extra.extend(m.extra);
+        patches.extend(m.patches);
+    }
+    for p in patches {
+        let Some(k) = p.target.origin.resource else {
+            continue;
+        };
+        if let Some(r) = resources.get_mut(k.0 as usize) {
+            r.body.set_path(&p.path, p.value);
+            r.sites.insert(p.path, p.site);
+        }
+    }
+    resources.extend(extra);
+    Unit {
+        resources,
+        findings,
+        suppressions,
+    }
+}

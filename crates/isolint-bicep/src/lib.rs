@@ -1,0 +1,250 @@
+//! # isolint-bicep
+//!
+//! A hand-written, error-tolerant parser for [Bicep] (`.bicep`) and Bicep
+//! parameter (`.bicepparam`) files. This crate is the syntax layer only: it
+//! turns text into a tree of declarations and expressions, each node with the
+//! byte [`Span`] it came from. Evaluating the tree into resources happens
+//! elsewhere.
+//!
+//! The parser never panics and never gives up: every syntax error becomes a
+//! [`Diagnostic`] with a span and a message, and parsing resumes at the next
+//! line, property or argument, so one mistake does not hide the rest of the
+//! file. Nesting is bounded (see [`MAX_DEPTH`]), so even pathological input
+//! cannot overflow the stack.
+//!
+//! Comments (and `#disable-next-line` directives) are not part of the tree but
+//! are kept in [`ParsedFile::comments`], so suppressions such as
+//! `// isolint:ignore AML301 reason` can be looked up by position.
+//!
+//! ```
+//! use isolint_bicep::{parse, ItemKind, ExprKind, LineIndex};
+//!
+//! let text = "\
+//! // isolint:ignore AML301 reason
+//! resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+//!   name: 'ws-${uniqueString(resourceGroup().id)}'
+//!   properties: {
+//!     publicNetworkAccess: 'Disabled'
+//!   }
+//! }
+//! ";
+//! let file = parse(text);
+//! assert!(file.diagnostics.is_empty());
+//! let ItemKind::Resource(res) = &file.items[0].kind else { panic!() };
+//! assert_eq!(res.type_str(), Some("Microsoft.MachineLearningServices/workspaces@2024-04-01"));
+//! let ExprKind::Object(members) = &res.body.kind else { panic!() };
+//! assert_eq!(members.len(), 2);
+//!
+//! // The suppression comment is on the line before the resource.
+//! let lines = LineIndex::new(text);
+//! assert_eq!(file.comments[0].text.trim(), "isolint:ignore AML301 reason");
+//! let comment_line = lines.line_col(file.comments[0].span.start).line;
+//! assert_eq!(lines.line_col(file.items[0].span.start).line, comment_line + 1);
+//! assert_eq!(comment_line, 1);
+//!
+//! // Errors are reported and the rest of the file is still parsed.
+//! let file = parse("var a = 1 +\nvar b = 2\n");
+//! assert_eq!(file.diagnostics.len(), 1);
+//! assert_eq!(file.items.len(), 2);
+//! ```
+//!
+//! [Bicep]: https://learn.microsoft.com/azure/azure-resource-manager/bicep/
+#![forbid(unsafe_code)]
+
+pub mod ast;
+mod lexer;
+mod parser;
+
+pub use ast::*;
+
+/// How deeply expressions, types and brackets may nest before the parser
+/// reports an error instead of descending further.
+pub const MAX_DEPTH: u32 = 256;
+
+/// A byte range `start..end` in the parsed text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32) -> Span {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// A span from `usize` offsets (saturating at `u32::MAX`).
+    pub fn from_range(start: usize, end: usize) -> Span {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX);
+        Span::new(start, end)
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text under the span (empty if it is not a valid range of `text`).
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or("")
+    }
+}
+
+/// A syntax error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentKind {
+    /// `// ...`
+    Line,
+    /// `/* ... */`
+    Block,
+    /// A `#disable-next-line ...`, `#disable-diagnostics ...` or
+    /// `#restore-diagnostics ...` directive.
+    Directive,
+}
+
+/// A comment or directive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    pub kind: CommentKind,
+    /// The whole comment, delimiters included.
+    pub span: Span,
+    /// The text without the delimiters (`//`, `/*` and `*/`, `#`).
+    pub text: String,
+}
+
+/// The result of [`parse`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedFile {
+    /// The statements in source order.
+    pub items: Vec<Item>,
+    /// All comments and directives in source order.
+    pub comments: Vec<Comment>,
+    /// Syntax errors, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a `.bicep` or `.bicepparam` file. Never panics.
+pub fn parse(text: &str) -> ParsedFile {
+    let lexed = lexer::lex(text);
+    let deep = parser::nesting_estimate(&lexed.tokens) > SHALLOW_NESTING;
+    let (items, diagnostics) = if deep {
+        // Deeply nested input: parse on a thread whose stack is known to be
+        // large enough for MAX_DEPTH levels, whatever the caller's stack is.
+        let lexer::Lexed {
+            tokens,
+            diagnostics,
+            ..
+        } = lexed.clone_parts();
+        let spawned = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("isolint-bicep-parse".into())
+                .stack_size(DEEP_STACK_SIZE)
+                .spawn_scoped(scope, move || {
+                    parser::parse_tokens(text, tokens, diagnostics, MAX_DEPTH)
+                })
+                .ok()
+                .map(|handle| handle.join())
+        });
+        match spawned {
+            Some(Ok(result)) => result,
+            // No thread available (or it failed): parse here with a limit
+            // that is safe on any reasonable stack.
+            _ => parser::parse_tokens(text, lexed.tokens, lexed.diagnostics, FALLBACK_MAX_DEPTH),
+        }
+    } else {
+        parser::parse_tokens(text, lexed.tokens, lexed.diagnostics, MAX_DEPTH)
+    };
+    let mut diagnostics = diagnostics;
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    ParsedFile {
+        items,
+        comments: lexed.comments,
+        diagnostics,
+    }
+}
+
+/// Inputs whose nesting estimate is at most this are parsed on the caller's
+/// thread (a few hundred kilobytes of stack at most, even in debug builds).
+const SHALLOW_NESTING: usize = 48;
+
+/// The stack of the thread used for deeply nested input.
+const DEEP_STACK_SIZE: usize = 64 << 20;
+
+/// The depth limit used when no big-stack thread could be started.
+const FALLBACK_MAX_DEPTH: u32 = 48;
+
+/// A 1-based line and column (the column counts Unicode scalar values; a
+/// byte order mark is not a column), as in `isolint_model::LineCol`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Maps byte offsets to lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<u32>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            }
+        }
+        LineIndex { text, line_starts }
+    }
+
+    /// The 1-based line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = offset.min(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0) as usize;
+        let mut end = offset as usize;
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut column = self.text.get(start..end).map_or(0, |s| s.chars().count());
+        if line == 0 && end > 0 && self.text.starts_with('\u{feff}') {
+            column -= 1;
+        }
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
+    }
+}

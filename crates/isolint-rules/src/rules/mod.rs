@@ -1,0 +1,111 @@
+//! The registry of rules. One file per rule; each exports a `RULE`.
+
+use crate::context::Ctx;
+use isolint_model::{Finding, Severity};
+
+mod aml001_parse_error;
+mod aml002_unresolved_reference;
+mod aml003_unused_suppression;
+mod aml004_evaluation_limit;
+mod aml301_acr_not_premium;
+mod aml302_image_build_compute_missing;
+mod aml303_image_build_compute_invalid;
+mod aml401_docker_bridge_overlap;
+mod aml402_reserved_range_overlap;
+
+/// A rule's identity and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable ID, `AMLnnn`.
+    pub id: &'static str,
+    /// Unique kebab-case name.
+    pub name: &'static str,
+    /// Default severity (configurable).
+    pub severity: Severity,
+    /// Seed articles the rule comes from (file names in the project's seeds).
+    pub sources: &'static [&'static str],
+    /// One line.
+    pub summary: &'static str,
+    /// *What it does* (markdown).
+    pub what: &'static str,
+    /// *Why it matters* (markdown).
+    pub why: &'static str,
+    /// A Terraform example that triggers the rule.
+    pub example_terraform: &'static str,
+    /// A Bicep example that triggers the rule.
+    pub example_bicep: &'static str,
+    /// *Fix* (markdown).
+    pub fix: &'static str,
+}
+
+/// A rule: its metadata and its check (meta rules reported by the
+/// front-ends or the driver have no check of their own here).
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Option<fn(&Ctx<'_>, &mut Vec<Finding>)>,
+}
+
+static ALL: &[&Rule] = &[
+    &aml001_parse_error::RULE,
+    &aml002_unresolved_reference::RULE,
+    &aml003_unused_suppression::RULE,
+    &aml004_evaluation_limit::RULE,
+    &aml301_acr_not_premium::RULE,
+    &aml302_image_build_compute_missing::RULE,
+    &aml303_image_build_compute_invalid::RULE,
+    &aml401_docker_bridge_overlap::RULE,
+    &aml402_reserved_range_overlap::RULE,
+];
+
+/// Every rule, ordered by ID.
+pub fn all() -> &'static [&'static Rule] {
+    ALL
+}
+
+/// The rule with this ID (case-insensitive).
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.meta.id.eq_ignore_ascii_case(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_and_names_are_unique_sorted_and_well_formed() {
+        let mut ids = HashSet::new();
+        let mut names = HashSet::new();
+        let mut prev = "";
+        for r in all() {
+            let m = &r.meta;
+            assert!(
+                m.id.len() == 6
+                    && m.id.starts_with("AML")
+                    && m.id[3..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                m.id
+            );
+            assert!(
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                m.name
+            );
+            assert!(ids.insert(m.id) && names.insert(m.name));
+            assert!(m.id > prev, "rules must be listed in ID order");
+            prev = m.id;
+            assert!(
+                !m.summary.is_empty()
+                    && !m.what.is_empty()
+                    && !m.why.is_empty()
+                    && !m.fix.is_empty()
+            );
+        }
+        assert_eq!(
+            by_id("aml301").map(|r| r.meta.name),
+            Some("acr-not-premium")
+        );
+    }
+}

@@ -1,0 +1,4 @@
+resource "azurerm_virtual_network" "vnet" {
+  name          = "vnet"
+  address_space = [
+}
