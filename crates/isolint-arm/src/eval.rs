@@ -294,6 +294,29 @@ impl<'t> Scope<'t> {
         local: &Local,
         sites: Option<(&mut BTreeMap<String, Span>, &str)>,
     ) -> Value {
+        if st.depth >= st.opts.max_eval_depth {
+            st.report(meta::limit(
+                Some(node.span),
+                format!(
+                    "ARM template evaluation is nested deeper than {} levels",
+                    st.opts.max_eval_depth
+                ),
+            ));
+            return Value::unknown_at(Some(node.span));
+        }
+        st.depth += 1;
+        let v = self.eval_node_inner(st, node, local, sites);
+        st.depth -= 1;
+        v
+    }
+
+    fn eval_node_inner(
+        &self,
+        st: &mut State,
+        node: &JsonNode,
+        local: &Local,
+        sites: Option<(&mut BTreeMap<String, Span>, &str)>,
+    ) -> Value {
         match &node.kind {
             JsonKind::Null => Value::null().with_origin(Origin::written(node.span)),
             JsonKind::Bool(b) => Value::bool(*b).with_origin(Origin::written(node.span)),
@@ -685,5 +708,84 @@ pub(crate) fn canon(e: &Expr) -> String {
         }
         Expr::Prop(b, n) => format!("{}.{}", canon(b), n.to_ascii_lowercase()),
         Expr::Index(b, i) => format!("{}[{}]", canon(b), canon(i)),
+    }
+}
+
+impl Scope<'_> {
+    /// A readable, stable rendering of a name whose value is unknown: known
+    /// parts are kept, unknown parts become `{parameter}`, `{variable}` or
+    /// `{function}` (`st{uniqueString}`, `{prefix}-vnet`).
+    pub fn preview(&self, st: &mut State, raw: &str, span: Span, local: &Local) -> String {
+        match expr::classify(raw) {
+            StrKind::Literal(l) => l.into_owned(),
+            StrKind::Expression(src) => match expr::parse(src) {
+                Ok(e) => self.preview_expr(st, &e, span, local, 0),
+                Err(_) => raw.to_string(),
+            },
+        }
+    }
+
+    fn preview_expr(
+        &self,
+        st: &mut State,
+        e: &Expr,
+        span: Span,
+        local: &Local,
+        depth: usize,
+    ) -> String {
+        let v = self.eval(st, e, span, local);
+        match &v.data {
+            Data::String(s) => return s.clone(),
+            Data::Number(n) => return isolint_model::value::format_number(*n),
+            _ => {}
+        }
+        if depth > 16 {
+            return "{…}".to_string();
+        }
+        match e {
+            Expr::Call(n, args) => {
+                let ln = n.to_ascii_lowercase();
+                match (ln.as_str(), args.first()) {
+                    ("parameters" | "variables", Some(Expr::Str(name))) => format!("{{{name}}}"),
+                    ("concat", _) => args
+                        .iter()
+                        .map(|a| self.preview_expr(st, a, span, local, depth + 1))
+                        .collect(),
+                    ("format", Some(Expr::Str(fmt))) => {
+                        let mut out = String::new();
+                        let mut rest = fmt.as_str();
+                        while let Some(open) = rest.find('{') {
+                            out.push_str(&rest[..open]);
+                            let after = &rest[open + 1..];
+                            if let Some(stripped) = after.strip_prefix('{') {
+                                out.push('{');
+                                rest = stripped;
+                                continue;
+                            }
+                            let Some(close) = after.find('}') else {
+                                out.push_str(&rest[open..]);
+                                rest = "";
+                                break;
+                            };
+                            let idx = after[..close]
+                                .split([',', ':'])
+                                .next()
+                                .and_then(|i| i.trim().parse::<usize>().ok());
+                            match idx.and_then(|i| args.get(i + 1)) {
+                                Some(a) => {
+                                    out.push_str(&self.preview_expr(st, a, span, local, depth + 1))
+                                }
+                                None => out.push_str("{…}"),
+                            }
+                            rest = &after[close + 1..];
+                        }
+                        out.push_str(&rest.replace("}}", "}"));
+                        out
+                    }
+                    _ => format!("{{{n}}}"),
+                }
+            }
+            _ => "{…}".to_string(),
+        }
     }
 }

@@ -869,6 +869,19 @@ fn eager(
                     .collect(),
             )
         }
+        "indexfromend" | "tryindexfromend" => {
+            let items = a(0)?.as_list()?;
+            let k = usize::try_from(as_int(a(1)?)?).ok()?;
+            match k
+                .checked_sub(1)
+                .and_then(|k| items.len().checked_sub(k + 1))
+                .and_then(|i| items.get(i))
+            {
+                Some(v) => v.clone(),
+                None if lname == "tryindexfromend" => Value::null(),
+                None => return None,
+            }
+        }
         "objectkeys" => Value::list(a(0)?.as_map()?.keys().map(|k| s(k.clone())).collect()),
         "shallowmerge" => {
             let mut out = BTreeMap::new();

@@ -2,7 +2,7 @@
 //!
 //! The ARM JSON template front-end of isolint. It reads a deployment
 //! template (and its parameter files), evaluates the template expression
-//! language, and produces ARM-shaped [`Resource`]s in a [`Unit`]:
+//! language, and produces ARM-shaped [`Resource`](isolint_model::Resource)s in a [`Unit`]:
 //!
 //! - parameters (parameter files, `defaultValue`s; a parameter with neither is
 //!   unknown), variables (also variable `copy`), user-defined functions;
@@ -27,13 +27,26 @@
 //! [`Data::Unknown`](isolint_model::Data::Unknown), which propagates and never
 //! produces a finding.
 //!
+//! ## Resources
+//!
+//! Each emitted [`Resource`](isolint_model::Resource) has its full type (child types expanded:
+//! `subnets` under a VNet becomes `Microsoft.Network/virtualNetworks/subnets`),
+//! its `apiVersion`, its full evaluated name (`vnet/subnet`) and a body: the
+//! declaration minus `name`, `type`, `apiVersion`, `dependsOn`, `copy`,
+//! `condition`, `comments`, `resources`, `scope`, `existing` and `metadata`
+//! (so `sku`, `kind`, `location`, `identity`, `tags`, `properties` sit at their
+//! ARM paths). A nested deployment is emitted too, without its inline
+//! `properties.template`. A child whose full name is unknown (its parent's
+//! name is computed at deployment time) is linked to its parent directly
+//! ([`Resource::parent`](isolint_model::Resource::parent)) and keeps its own short name.
+//!
 //! ## Values and locations
 //!
 //! Every value keeps the span of the JSON literal it came from: a value read
 //! from a parameter default, a parameter file or a parameter passed to a
 //! nested deployment points at that literal (a *written* origin); a value
 //! computed by an expression points at the expression string (a *computed*
-//! origin). [`Resource::sites`] maps each ARM path of the body
+//! origin). [`Resource::sites`](isolint_model::Resource::sites) maps each ARM path of the body
 //! (`sku.name`, `properties.addressSpace.addressPrefixes`, `properties.subnets.0`)
 //! to the span of that member in the declaration.
 //!
@@ -45,6 +58,14 @@
 //! time, so they are written as the placeholders `{subscriptionId}` and
 //! `{resourceGroup}`; the graph links by type and names only.
 //!
+//! When the names are unknown (`resourceId('Microsoft.Storage/storageAccounts',
+//! variables('name'))` with a name built from `uniqueString()`), the ID is
+//! unknown, but when its arguments are the same expressions as the name of a
+//! resource declared in the same template, the value is linked to that
+//! resource through [`Origin::resource`](isolint_model::Origin), across
+//! nested-deployment parameters and outputs too. The graph then still finds
+//! the edge.
+//!
 //! ## Addresses
 //!
 //! A resource's address (shown in findings) is
@@ -52,15 +73,18 @@
 //! - its symbolic name for languageVersion 2.0 templates (`vnet`, `subnets[2]` in a copy loop);
 //! - otherwise its full type and full evaluated name:
 //!   `Microsoft.Network/virtualNetworks/subnets 'vnet/default'`; when the name is
-//!   not known, the name as written followed by the copy index, if any:
-//!   `Microsoft.Storage/storageAccounts '[variables('name')]'[0]`;
+//!   not known, a preview of it where the unknown parts are written
+//!   `{parameter}`, `{variable}` or `{function}` (names Azure accepts never
+//!   contain braces), followed by the copy index, if any:
+//!   `Microsoft.Storage/storageAccounts 'st{uniqueString}'`,
+//!   `Microsoft.KeyVault/vaults '{keyVaultName}'`, `Microsoft.Network/publicIPAddresses '{prefix}-pip'[1]`;
 //! - prefixed by the nested deployments it is deployed through, each written
 //!   `deployment '<name>' > ` (or `<symbolic name> > ` in languageVersion 2.0
 //!   templates, with `[i]` for copy loops):
 //!   `deployment 'net' > deployment 'vnet' > Microsoft.Network/virtualNetworks 'vnet1'`,
 //!   `storageAccount_privateDnsZones[0] > privateDnsZone`.
 //!
-//! Resources inside nested deployments also carry a [`Resource::trail`]:
+//! Resources inside nested deployments also carry a [`Resource::trail`](isolint_model::Resource::trail):
 //! one entry per enclosing deployment, outermost first, with the message
 //! `deployed through nested deployment '<name>'` and the span of the
 //! deployment resource.
@@ -138,7 +162,8 @@ pub struct ArmOptions {
     pub max_copy: usize,
     /// Maximum expression evaluation steps for one template (AML004 beyond).
     pub max_eval_steps: u64,
-    /// Maximum nesting of expression evaluation (variables referring to variables, ...).
+    /// Maximum nesting of evaluation: JSON levels, expression levels and
+    /// variables referring to variables, counted together (AML004 beyond).
     pub max_eval_depth: usize,
     /// Maximum JSON nesting (AML004 beyond).
     pub max_json_depth: usize,
@@ -154,7 +179,7 @@ impl Default for ArmOptions {
             max_depth: 32,
             max_copy: 10_000,
             max_eval_steps: 5_000_000,
-            max_eval_depth: 200,
+            max_eval_depth: 1000,
             max_json_depth: isolint_json::DEFAULT_MAX_DEPTH,
             max_file_size: 32 * 1024 * 1024,
         }

@@ -43,6 +43,8 @@ struct Parent {
     name: Value,
     /// Index of the parent's emitted resource.
     index: usize,
+    /// The parent's name as shown in addresses.
+    display: String,
 }
 
 pub(crate) struct Loader<'a, 'o> {
@@ -125,6 +127,7 @@ impl<'a, 'o> Loader<'a, 'o> {
         // Nested deployments first, so that their outputs are known to the rest.
         let (deps, others): (Vec<_>, Vec<_>) =
             decls.into_iter().partition(|(_, n)| is_deployment(n));
+        let deps = self.order_deployments(scope, deps, local);
         for (sym, node) in deps.into_iter().chain(others) {
             if node.as_object().is_none() {
                 continue;
@@ -152,6 +155,107 @@ impl<'a, 'o> Loader<'a, 'o> {
             outs.insert(m.key.clone(), Value::map(o));
         }
         Value::map(outs)
+    }
+
+    /// Orders nested deployments so that one whose `dependsOn` names another
+    /// runs after it (its outputs are then known); document order otherwise,
+    /// and for cycles.
+    fn order_deployments<'n>(
+        &mut self,
+        scope: &Scope,
+        deps: Vec<(Option<&'n str>, &'n JsonNode)>,
+        local: &Local,
+    ) -> Vec<(Option<&'n str>, &'n JsonNode)> {
+        if deps.len() < 2 {
+            return deps;
+        }
+        // Names by which each deployment can be depended on.
+        let mut names: Vec<Vec<String>> = Vec::with_capacity(deps.len());
+        for (sym, node) in &deps {
+            let mut n = Vec::new();
+            if let Some(sym) = sym {
+                n.push(sym.to_ascii_lowercase());
+            }
+            if let Some(v) = node
+                .get("name")
+                .map(|nn| scope.eval_node(&mut self.st, nn, local, None))
+            {
+                if let Some(x) = v.as_str() {
+                    n.push(x.to_ascii_lowercase());
+                }
+            }
+            n.push(format!(
+                "decl:{}",
+                crate::functions::decl_output_key(node.span)
+            ));
+            names.push(n);
+        }
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); deps.len()];
+        for (i, (_, node)) in deps.iter().enumerate() {
+            for d in node
+                .get("dependsOn")
+                .and_then(JsonNode::as_array)
+                .unwrap_or(&[])
+            {
+                let Some(text) = d.as_str() else { continue };
+                let mut keys = Vec::new();
+                let v = scope.eval_node(&mut self.st, d, local, None);
+                match v.as_str() {
+                    Some(x) if x.starts_with('/') => {
+                        if let Some(id) = isolint_model::ResourceId::parse(x) {
+                            keys.push(id.names.join("/").to_ascii_lowercase());
+                        }
+                    }
+                    Some(x) => keys.push(x.to_ascii_lowercase()),
+                    None => {
+                        if let crate::expr::StrKind::Expression(src) = crate::expr::classify(text) {
+                            if let Ok(crate::expr::Expr::Call(n, args)) = crate::expr::parse(src) {
+                                if let Some(decl) =
+                                    scope.symbolic_target(&mut self.st, &n, &args, local, d.span)
+                                {
+                                    keys.push(format!(
+                                        "decl:{}",
+                                        crate::functions::decl_output_key(decl)
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+                for (j, n) in names.iter().enumerate() {
+                    if j != i && keys.iter().any(|k| n.contains(k)) && !edges[i].contains(&j) {
+                        edges[i].push(j);
+                    }
+                }
+            }
+        }
+        // Depth-first topological order, document order among independents.
+        let mut state = vec![0u8; deps.len()];
+        let mut order = Vec::with_capacity(deps.len());
+        fn visit(
+            i: usize,
+            edges: &[Vec<usize>],
+            state: &mut [u8],
+            order: &mut Vec<usize>,
+            depth: usize,
+        ) {
+            if state[i] != 0 || depth > 10_000 {
+                return;
+            }
+            state[i] = 1;
+            for &j in &edges[i] {
+                visit(j, edges, state, order, depth + 1);
+            }
+            state[i] = 2;
+            order.push(i);
+        }
+        for i in 0..deps.len() {
+            visit(i, &edges, &mut state, &mut order, 0);
+        }
+        order
+            .into_iter()
+            .filter_map(|i| deps.get(i).copied())
+            .collect()
     }
 
     /// Registers a declaration (and its nested children) under its symbolic
@@ -296,8 +400,29 @@ impl<'a, 'o> Loader<'a, 'o> {
             .get("apiVersion")
             .map(|a| scope.eval_node(&mut self.st, a, local, None))
             .and_then(|v| v.as_str().map(str::to_string));
+        // The name as shown in addresses (a readable preview when unknown).
+        let shown = match name.as_str() {
+            Some(n) => n.to_string(),
+            None => {
+                let raw = node.get("name").and_then(JsonNode::as_str).unwrap_or("?");
+                let own = scope.preview(&mut self.st, raw, node.span, local);
+                match parent {
+                    Some(p) if !is_full_type(&short_type) && !own.contains('/') => {
+                        format!("{}/{own}", p.display)
+                    }
+                    _ => own,
+                }
+            }
+        };
         let mut r = Resource::new(
-            address(ctx, sym, &full_type, &name, node, copy_i),
+            address(
+                ctx,
+                sym,
+                &full_type,
+                &shown,
+                name.as_str().is_some(),
+                copy_i,
+            ),
             full_type.clone(),
             node.span,
             Format::Arm,
@@ -381,13 +506,14 @@ impl<'a, 'o> Loader<'a, 'o> {
         self.resources.push(r);
 
         if deployment && !r_existing(node) {
-            self.nested_deployment(scope, node, sym, &name, local, ctx, copy_i);
+            self.nested_deployment(scope, node, sym, &name, &shown, local, ctx, copy_i);
         }
         if let Some(children) = node.get("resources").and_then(JsonNode::as_array) {
             let p = Parent {
                 full_type,
                 name,
                 index,
+                display: shown,
             };
             for child in children {
                 if child.as_object().is_some() {
@@ -483,6 +609,7 @@ impl<'a, 'o> Loader<'a, 'o> {
         node: &JsonNode,
         sym: Option<&str>,
         name: &Value,
+        shown: &str,
         local: &Local,
         ctx: &DeployCtx,
         copy_i: Option<i64>,
@@ -493,20 +620,17 @@ impl<'a, 'o> Loader<'a, 'o> {
         let dname = name.as_str().map(str::to_string);
         let idx = copy_i.map(|i| format!("[{i}]")).unwrap_or_default();
         // How the deployment is named in addresses: its symbolic name, else
-        // its evaluated name, else its name as written.
+        // its evaluated name, else a preview of its name (see the crate docs).
         let (label, prefix) = match (sym, &dname) {
             (Some(sym), _) => (
                 format!("{sym}{idx}"),
                 format!("{}{sym}{idx} > ", ctx.prefix),
             ),
             (None, Some(d)) => (d.clone(), format!("{}deployment '{d}' > ", ctx.prefix)),
-            (None, None) => {
-                let raw = node.get("name").and_then(JsonNode::as_str).unwrap_or("?");
-                (
-                    format!("{raw}{idx}"),
-                    format!("{}deployment '{raw}'{idx} > ", ctx.prefix),
-                )
-            }
+            (None, None) => (
+                format!("{shown}{idx}"),
+                format!("{}deployment '{shown}'{idx} > ", ctx.prefix),
+            ),
         };
         if ctx.depth + 1 > self.st.opts.max_depth {
             self.st.report(meta::limit(
@@ -739,20 +863,15 @@ fn address(
     ctx: &DeployCtx,
     sym: Option<&str>,
     full_type: &str,
-    name: &Value,
-    node: &JsonNode,
+    shown: &str,
+    known: bool,
     copy_i: Option<i64>,
 ) -> String {
     let idx = copy_i.map(|i| format!("[{i}]")).unwrap_or_default();
     let core = match sym {
         Some(sym) => format!("{sym}{idx}"),
-        None => match &name.data {
-            Data::String(n) => format!("{full_type} '{n}'"),
-            _ => {
-                let raw = node.get("name").and_then(JsonNode::as_str).unwrap_or("?");
-                format!("{full_type} '{raw}'{idx}")
-            }
-        },
+        None if known => format!("{full_type} '{shown}'"),
+        None => format!("{full_type} '{shown}'{idx}"),
     };
     format!("{}{core}", ctx.prefix)
 }

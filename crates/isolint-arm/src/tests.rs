@@ -147,6 +147,11 @@ fn array_and_object_functions() {
     );
     assert_eq!(j("[objectKeys(createObject('a', 1))]"), json!(["a"]));
     assert_eq!(j("[contains(createArray(1, 2), 2)]"), json!(true));
+    assert_eq!(
+        j("[indexFromEnd(createArray('a', 'b', 'c'), 1)]"),
+        json!("c")
+    );
+    assert_eq!(j("[tryIndexFromEnd(createArray('a'), 5)]"), json!(null));
 }
 
 #[test]

@@ -32,7 +32,8 @@ fn corpus_smoke() {
     let mut files = Vec::new();
     walk(&root, &mut files);
     files.sort();
-    let (mut templates, mut failed, mut resources, mut limits, mut unresolved) = (0, 0, 0, 0, 0);
+    let (mut templates, mut failed, mut resources, mut limits, mut unresolved, mut unknown_names) =
+        (0, 0, 0, 0, 0, 0);
     let start = std::time::Instant::now();
     for f in files {
         let Ok(text) = std::fs::read_to_string(&f) else {
@@ -54,6 +55,11 @@ fn corpus_smoke() {
         };
         let unit = load_template(&mut sources, id, &params, &opts);
         resources += unit.resources.len();
+        unknown_names += unit
+            .resources
+            .iter()
+            .filter(|r| r.name.is_unknown())
+            .count();
         let errs: Vec<_> = unit
             .findings
             .iter()
@@ -74,7 +80,64 @@ fn corpus_smoke() {
         }
     }
     println!(
-        "ARM templates: {templates}, with AML001: {failed}, resources: {resources}, AML004: {limits}, AML002: {unresolved}, time: {:?}",
+        "ARM templates: {templates}, with AML001: {failed}, resources: {resources} ({unknown_names} with unknown names), AML004: {limits}, AML002: {unresolved}, time: {:?}",
         start.elapsed()
     );
+}
+
+/// Truncated and corrupted corpus templates must never panic.
+#[test]
+#[ignore]
+fn corpus_mutations_never_panic() {
+    let root = PathBuf::from(
+        std::env::var("ISOLINT_CORPUS").unwrap_or_else(|_| "/work/shared/corpus".into()),
+    );
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    files.sort();
+    let mut runs = 0;
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        if classify_text(&text) != DocKind::ArmTemplate {
+            continue;
+        }
+        let bytes = text.as_bytes();
+        for k in 1..6 {
+            let mut cut = bytes.len() * k / 6;
+            while cut > 0 && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Truncation, and a corrupted byte in the middle of an expression.
+            let mut variants = vec![text[..cut].to_string()];
+            let mut corrupted = text.clone();
+            if let Some(pos) = corrupted[cut..].find("('").map(|p| p + cut) {
+                corrupted.replace_range(pos..pos + 2, "((");
+                variants.push(corrupted);
+            }
+            for v in variants {
+                let mut sources = SourceMap::new();
+                let id = sources.add(f.clone(), v);
+                let u = load_template(
+                    &mut sources,
+                    id,
+                    &[],
+                    &ArmOptions {
+                        root: root.clone(),
+                        ..ArmOptions::default()
+                    },
+                );
+                assert!(
+                    !u.findings
+                        .iter()
+                        .any(|x| x.message.contains("evaluation failed")),
+                    "panic on a variant of {}",
+                    f.display()
+                );
+                runs += 1;
+            }
+        }
+    }
+    println!("mutated loads: {runs}");
 }

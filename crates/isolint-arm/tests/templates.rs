@@ -311,6 +311,16 @@ fn bounds_never_overflow() {
         "{:?}",
         u.findings
     );
+    // Long chains of variables.
+    let mut vars = String::from(r#""v0": "x""#);
+    for i in 1..5000 {
+        vars.push_str(&format!(r#", "v{i}": "[variables('v{p}')]""#, p = i - 1));
+    }
+    let u = load_text(&format!(
+        r#"{{"variables": {{{vars}}}, "resources": [{{"type": "Microsoft.Storage/storageAccounts", "name": "[variables('v4999')]"}}]}}"#
+    ));
+    assert!(u.resources[0].name.is_unknown());
+    assert!(u.findings.iter().any(|f| f.rule == "AML004"));
     // Exponential variable growth is cut by the step budget.
     let mut vars = String::from(r#""v0": "x""#);
     for i in 1..60 {
@@ -448,10 +458,7 @@ fn reference_id_parameters_link_and_cloud() {
         st.name.is_unknown(),
         "a parameter file that is not read overrides defaults"
     );
-    assert_eq!(
-        st.address,
-        "mod > Microsoft.Storage/storageAccounts '[parameters('n')]'"
-    );
+    assert_eq!(st.address, "mod > Microsoft.Storage/storageAccounts '{n}'");
     assert!(u.findings.iter().any(|f| f.rule == "AML002"));
     let gov = ArmOptions {
         cloud: isolint_arm::Cloud::AzureUSGovernment,
@@ -463,4 +470,63 @@ fn reference_id_parameters_link_and_cloud() {
         link.name.as_str(),
         Some("privatelink.vault.usgovcloudapi.net/l")
     );
+}
+
+#[test]
+fn deployments_run_in_dependency_order() {
+    let text = r#"{
+      "resources": [
+        { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "consumer",
+          "dependsOn": [ "[resourceId('Microsoft.Resources/deployments', 'producer')]" ],
+          "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+            "parameters": { "prefix": { "value": "[reference('producer').outputs.prefix.value]" } },
+            "template": { "parameters": { "prefix": { "type": "string" } },
+              "resources": [ { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-01-01", "name": "v",
+                "properties": { "addressSpace": { "addressPrefixes": [ "[parameters('prefix')]" ] } } } ] } } },
+        { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "producer",
+          "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+            "template": { "outputs": { "prefix": { "type": "string", "value": "10.1.0.0/16" } } } } }
+      ]
+    }"#;
+    let u = load_str(text, &ArmOptions::default());
+    let v = find(&u, "Microsoft.Network/virtualNetworks", "v");
+    assert_eq!(
+        v.prop("properties.addressSpace.addressPrefixes.0")
+            .and_then(|x| x.as_str()),
+        Some("10.1.0.0/16")
+    );
+}
+
+#[test]
+fn user_functions_and_deployment_resource_group() {
+    let text = r#"{
+      "functions": [ { "namespace": "net", "members": {
+        "subnetPrefix": { "parameters": [ { "name": "base", "type": "string" }, { "name": "i", "type": "int" } ],
+                          "output": { "type": "string", "value": "[cidrSubnet(parameters('base'), 24, parameters('i'))]" } } } } ],
+      "resources": [
+        { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-01-01", "name": "v",
+          "properties": { "subnets": [ { "name": "a", "properties": { "addressPrefix": "[net.subnetPrefix('10.9.0.0/16', 4)]" } } ] } },
+        { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "other", "resourceGroup": "rg-net",
+          "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+            "template": { "resources": [ { "type": "Microsoft.Network/privateDnsZones", "apiVersion": "2020-06-01", "name": "privatelink.blob.core.windows.net" } ] } } }
+      ]
+    }"#;
+    let u = load_str(text, &ArmOptions::default());
+    assert!(u.findings.is_empty(), "{:?}", u.findings);
+    let v = find(&u, "Microsoft.Network/virtualNetworks", "v");
+    assert_eq!(
+        v.prop("properties.subnets.0.properties.addressPrefix")
+            .and_then(|x| x.as_str()),
+        Some("10.9.4.0/24")
+    );
+    let z = find(
+        &u,
+        "Microsoft.Network/privateDnsZones",
+        "privatelink.blob.core.windows.net",
+    );
+    assert_eq!(
+        z.resource_group.as_ref().and_then(|x| x.as_str()),
+        Some("rg-net")
+    );
+    assert!(v.resource_group.is_none());
 }

@@ -17,21 +17,30 @@ use crate::{Diagnostic, Span};
 use std::collections::HashSet;
 
 /// An upper bound on how deeply the parser may recurse for these tokens:
-/// the deepest bracket nesting plus every token that can start a nested
-/// (non-bracketed) expression (`?`, `=>`, `!`, `-`).
+/// the deepest bracket nesting plus every token that can nest an expression
+/// without brackets (a ternary `?`, a lambda `=>`, type arguments `<`, a
+/// repeated prefix `!` or `-` in a type).
 pub(crate) fn nesting_estimate(tokens: &[Token]) -> usize {
     let mut depth = 0usize;
     let mut max_depth = 0usize;
     let mut prefix = 0usize;
+    let mut prev = Tk::NewLine;
     for t in tokens {
         if is_opener(t.kind) {
             depth += 1;
             max_depth = max_depth.max(depth);
         } else if is_closer(t.kind) {
             depth = depth.saturating_sub(1);
-        } else if matches!(t.kind, Tk::Question | Tk::Arrow | Tk::Bang | Tk::Minus) {
-            prefix += 1;
+        } else {
+            match t.kind {
+                Tk::Question if !matches!(prev, Tk::Dot | Tk::LSquare) => prefix += 1,
+                // `=>` nests a lambda body, `<` (possibly) generic type arguments.
+                Tk::Arrow | Tk::Lt => prefix += 1,
+                Tk::Bang | Tk::Minus if matches!(prev, Tk::Bang | Tk::Minus) => prefix += 1,
+                _ => {}
+            }
         }
+        prev = t.kind;
     }
     max_depth + prefix
 }
@@ -975,10 +984,10 @@ impl Parser<'_> {
                 _ => {
                     self.expected("a name to import");
                     self.recover(Some(Tk::RBrace), true, true);
-                    if self.pos < self.toks.len() && !self.at(Tk::Comma) && !self.at(Tk::RBrace) {
-                        break;
+                    if self.at(Tk::Comma) || self.at(Tk::RBrace) {
+                        continue;
                     }
-                    continue;
+                    break;
                 }
             };
             let alias = if self.eat_word("as") {
@@ -991,6 +1000,13 @@ impl Parser<'_> {
                 alias,
                 span: self.span_from(start),
             });
+            if !matches!(self.peek_raw(0), Tk::Comma | Tk::RBrace | Tk::NewLine) {
+                self.expected("',', a line break or '}'");
+                self.recover(Some(Tk::RBrace), true, true);
+                if !(self.at(Tk::Comma) || self.at(Tk::RBrace)) {
+                    break;
+                }
+            }
         }
         self.skip_nl = saved;
         items

@@ -1180,3 +1180,13 @@ ${name}
         }
     }
 }
+
+#[test]
+fn deep_nesting_without_brackets_is_bounded() {
+    let ternary = format!("var x = {}1\n", "a ? b : ".repeat(100_000));
+    assert!(!parse(&ternary).diagnostics.is_empty());
+    let generics = format!("type t = {}'x'\n", "g<".repeat(100_000));
+    assert!(!parse(&generics).diagnostics.is_empty());
+    let negations = format!("type t = {}true\n", "!".repeat(100_000));
+    assert!(!parse(&negations).diagnostics.is_empty());
+}

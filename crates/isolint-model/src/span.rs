@@ -121,6 +121,7 @@ impl SourceFile {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 impl SourceMap {
@@ -128,9 +129,16 @@ impl SourceMap {
         SourceMap::default()
     }
 
+    /// Registers a file. A path already registered keeps its first id, so a
+    /// module used by several roots is one file in reports.
     pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
+        let path = path.into();
+        if let Some(id) = self.by_path.get(&path) {
+            return *id;
+        }
         let id = FileId(self.files.len() as u32);
-        self.files.push(SourceFile::new(path.into(), text.into()));
+        self.by_path.insert(path.clone(), id);
+        self.files.push(SourceFile::new(path, text.into()));
         id
     }
 
@@ -143,10 +151,7 @@ impl SourceMap {
     }
 
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files
-            .iter()
-            .position(|f| f.path == path)
-            .map(|i| FileId(i as u32))
+        self.by_path.get(path).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -173,7 +178,10 @@ impl SourceMap {
     /// Appends every file of `other`, returning the offset to add to its file ids.
     pub fn absorb(&mut self, other: SourceMap) -> u32 {
         let base = self.files.len() as u32;
-        self.files.extend(other.files);
+        for (i, f) in other.files.into_iter().enumerate() {
+            self.by_path.entry(f.path.clone()).or_insert(FileId(base + i as u32));
+            self.files.push(f);
+        }
         base
     }
 }

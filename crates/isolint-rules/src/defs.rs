@@ -168,6 +168,19 @@ pub fn restricted(g: &Graph, r: ResIdx) -> Tri {
         .or(default_deny(g, r))
 }
 
+/// Why a resource is restricted, in words ("has a private endpoint"), when it is.
+pub fn restriction_reason(g: &Graph, r: ResIdx) -> Option<&'static str> {
+    if has_pe(g, r).is_yes() {
+        Some("has a private endpoint")
+    } else if public_access_disabled(g, r).is_yes() {
+        Some("disables public network access")
+    } else if default_deny(g, r).is_yes() {
+        Some("denies network access by default")
+    } else {
+        None
+    }
+}
+
 /// The workspaces that use `r` as a dependency of `kind`.
 pub fn workspaces_using(g: &Graph, r: ResIdx, kind: EdgeKind) -> Vec<ResIdx> {
     g.sources_of(r, kind)

@@ -132,6 +132,27 @@ pub fn default_root(cwd: &Path) -> PathBuf {
     cwd.to_path_buf()
 }
 
+/// The root for a scanned folder when no `--root` is given: the default root
+/// when the folder is inside it; otherwise (a path named outside the current
+/// work tree) the top of the git work tree holding that folder, else the
+/// top-most named folder itself.
+pub fn root_for(dir: &Path, default: &Path) -> PathBuf {
+    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let d = abs(dir);
+    let def = abs(default);
+    if d.starts_with(&def) {
+        return default.to_path_buf();
+    }
+    let mut cur = Some(d.as_path());
+    while let Some(c) = cur {
+        if c.join(".git").exists() {
+            return c.to_path_buf();
+        }
+        cur = c.parent();
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

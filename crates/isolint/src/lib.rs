@@ -55,28 +55,34 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             return Err(Error::MissingPath(p.clone()));
         }
     }
-    let root = config
-        .root
-        .clone()
-        .unwrap_or_else(|| discover::default_root(&config.cwd));
-    let inputs = discover::discover(paths);
+    let default_root = config.root.clone().unwrap_or_else(|| discover::default_root(&config.cwd));
     let mut builder = GraphBuilder::new(SourceMap::new());
-    for (path, msg) in &inputs.errors {
-        builder.push_finding(
-            meta::parse_error(None, format!("{}: {msg}", path.display()))
-                .resource(path.display().to_string()),
-        );
-    }
-    let mut tf_opts = isolint_terraform::Options::new(root.clone());
+    let mut tf_opts = isolint_terraform::Options::new(default_root.clone());
     tf_opts.cli_vars = config.tf_vars.clone();
     tf_opts.env_vars = config.env_vars.clone();
     tf_opts.max_file_bytes = config.limits.max_file_bytes;
     tf_opts.max_instances = config.limits.max_instances;
     tf_opts.max_module_depth = config.limits.max_module_depth;
     tf_opts.max_eval_steps = config.limits.max_eval_steps;
-    for dir in &inputs.terraform_roots {
-        let unit = isolint_terraform::load_root(builder.sources_mut(), dir, &tf_opts);
-        builder.add_unit(unit);
+    let mut seen = std::collections::HashSet::new();
+    for p in paths {
+        // A path named outside the current work tree gets its own boundary.
+        let root = match &config.root {
+            Some(r) => r.clone(),
+            None => discover::root_for(p, &default_root),
+        };
+        let inputs = discover::discover(std::slice::from_ref(p));
+        for (path, msg) in &inputs.errors {
+            builder.push_finding(meta::parse_error(None, format!("{}: {msg}", path.display())).resource(path.display().to_string()));
+        }
+        tf_opts.root = root;
+        for dir in &inputs.terraform_roots {
+            if !seen.insert(isolint_terraform::module::normalize(dir)) {
+                continue;
+            }
+            let unit = isolint_terraform::load_root(builder.sources_mut(), dir, &tf_opts);
+            builder.add_unit(unit);
+        }
     }
     let graph = builder.build();
     let mut findings: Vec<Finding> = graph.findings().to_vec();

@@ -1,6 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{effective_workspace, in_scope, restricted, value_is, Tri};
+use crate::defs::{effective_workspace, in_scope, restriction_reason, value_is};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
 
@@ -39,32 +39,29 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !missing {
             continue;
         }
-        let mut why = None;
-        if restricted(g, w) == Tri::Yes {
-            why = Some(("the workspace".to_string(), w));
-        }
-        for (kind, label) in [
-            (EdgeKind::Registry, "container registry"),
-            (EdgeKind::Storage, "storage account"),
-        ] {
+        let mut why = restriction_reason(g, w).map(|r| (format!("the workspace {r}"), w));
+        for (kind, label) in [(EdgeKind::Registry, "container registry"), (EdgeKind::Storage, "storage account")] {
             if why.is_some() {
                 break;
             }
             if let Some(d) = g.target(w, kind) {
-                if !g.get(d).uncertain && restricted(g, d) == Tri::Yes {
-                    why = Some((format!("its {label} '{}'", g.display_name(d)), d));
+                if !g.get(d).uncertain {
+                    if let Some(r) = restriction_reason(g, d) {
+                        why = Some((format!("its {label} '{}' {r}", g.display_name(d)), d));
+                    }
                 }
             }
         }
         let Some((what, culprit)) = why else { continue };
-        let path = ibc.is_some().then_some("properties.imageBuildCompute");
+        // An explicit empty name is located; an absent (or null) one is the resource.
+        let path = ibc.filter(|v| v.as_str().is_some()).map(|_| "properties.imageBuildCompute");
         let mut f = ctx
             .finding(
                 &RULE.meta,
                 w,
                 path,
                 format!(
-                    "workspace '{}' sets no image build compute while {what} is private; environment image builds run outside the network and fail",
+                    "workspace '{}' sets no image build compute while {what}; environment images are then built outside the network and the build cannot reach the private resources",
                     g.display_name(w)
                 ),
             )

@@ -5,10 +5,10 @@
 //! bools, in the order Terraform iterates them (sorted).
 
 use super::strings::strlen;
-use super::{to_bool, to_number, to_string, Args, FnError, MAX_LIST};
+use super::{is_exact_decimal, to_bool, to_number, to_string, Args, FnError, MAX_LIST};
 use isolint_model::{Data, Value};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Terraform's range() refuses to build more than this many numbers.
 const RANGE_MAX: usize = 1024;
@@ -32,6 +32,22 @@ pub(crate) fn loose_eq(a: &Value, b: &Value) -> bool {
     false
 }
 
+/// An identity for set membership, after Terraform's primitive conversions
+/// (so `1` and `"1"` are the same member). Lets set functions run in linear
+/// time on long lists.
+pub(crate) fn key(v: &Value) -> String {
+    match &v.data {
+        Data::String(_) | Data::Number(_) | Data::Bool(_) => {
+            format!("p{}", to_string(v).unwrap_or_default())
+        }
+        _ => format!("j{}", v.to_json()),
+    }
+}
+
+fn keys_of(items: &[Value]) -> HashSet<String> {
+    items.iter().map(key).collect()
+}
+
 /// Deduplicates and orders elements as a Terraform set would.
 pub(crate) fn set_of(items: &[Value]) -> Vec<Value> {
     let strings = items.iter().any(|v| matches!(v.data, Data::String(_)));
@@ -49,9 +65,10 @@ pub(crate) fn set_of(items: &[Value]) -> Vec<Value> {
     } else {
         items.to_vec()
     };
+    let mut seen = HashSet::new();
     let mut out: Vec<Value> = Vec::with_capacity(items.len());
     for v in items {
-        if !out.iter().any(|o| o.data == v.data) {
+        if seen.insert(key(&v)) {
             out.push(v);
         }
     }
@@ -209,9 +226,10 @@ pub(super) fn contains(a: &Args<'_>) -> Result<Value, FnError> {
 }
 
 pub(super) fn distinct(a: &Args<'_>) -> Result<Value, FnError> {
+    let mut seen = HashSet::new();
     let mut out: Vec<Value> = Vec::new();
     for v in a.list(0)? {
-        if !out.iter().any(|o| o.data == v.data) {
+        if seen.insert(key(v)) {
             out.push(v.clone());
         }
     }
@@ -336,11 +354,12 @@ pub(super) fn matchkeys(a: &Args<'_>) -> Result<Value, FnError> {
     if values.len() != keys.len() {
         return Err(a.invalid("length of keys and values should be equal"));
     }
+    let wanted = keys_of(search);
     Ok(Value::list(
         values
             .iter()
             .zip(keys)
-            .filter(|(_, k)| search.iter().any(|s| loose_eq(s, k)))
+            .filter(|(_, k)| wanted.contains(&key(k)))
             .map(|(v, _)| v.clone())
             .collect(),
     ))
@@ -407,6 +426,14 @@ pub(super) fn range(a: &Args<'_>) -> Result<Value, FnError> {
     if step > 0.0 && end < start {
         return Err(a.invalid("end must be greater than start when step is positive"));
     }
+    if ![start, end, step].iter().all(|x| is_exact_decimal(*x)) {
+        // Terraform adds steps exactly; with a step like 0.1 a float
+        // would drift (and print differently).
+        if (end - start) / step > MAX_LIST as f64 {
+            return Err(a.limit(format!("more than {MAX_LIST} values would be generated")));
+        }
+        return Ok(Value::unknown());
+    }
     let count = ((end - start) / step).ceil();
     if !count.is_finite() || count > MAX_LIST as f64 {
         return Err(a.limit(format!("more than {MAX_LIST} values would be generated")));
@@ -444,16 +471,16 @@ pub(super) fn reverse(a: &Args<'_>) -> Result<Value, FnError> {
 pub(super) fn setintersection(a: &Args<'_>) -> Result<Value, FnError> {
     let mut acc = set_of(a.list(0)?);
     for i in 1..a.len() {
-        let other = set_of(a.list(i)?);
-        acc.retain(|v| other.iter().any(|o| o.data == v.data));
+        let other = keys_of(a.list(i)?);
+        acc.retain(|v| other.contains(&key(v)));
     }
     Ok(Value::list(acc))
 }
 
 pub(super) fn setsubtract(a: &Args<'_>) -> Result<Value, FnError> {
     let mut acc = set_of(a.list(0)?);
-    let other = set_of(a.list(1)?);
-    acc.retain(|v| !other.iter().any(|o| o.data == v.data));
+    let other = keys_of(a.list(1)?);
+    acc.retain(|v| !other.contains(&key(v)));
     Ok(Value::list(acc))
 }
 
@@ -531,8 +558,15 @@ pub(super) fn sum(a: &Args<'_>) -> Result<Value, FnError> {
         return Err(a.invalid("cannot sum an empty list"));
     }
     let mut total = 0.0;
+    let mut exact = true;
     for (i, v) in list.iter().enumerate() {
-        total += to_number(v).map_err(|e| a.invalid(format!("element {i} {e}")))?;
+        let x = to_number(v).map_err(|e| a.invalid(format!("element {i} {e}")))?;
+        exact &= is_exact_decimal(x) || x.fract() == 0.0;
+        total += x;
+    }
+    if !exact && list.len() > 1 {
+        // Terraform sums decimals exactly (0.1 + 0.2 is 0.3); a float does not.
+        return Ok(Value::unknown());
     }
     if !total.is_finite() {
         return Ok(Value::unknown());

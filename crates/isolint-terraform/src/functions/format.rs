@@ -7,7 +7,7 @@
 
 use super::encoding::json_encode;
 use super::text::{char_count, graphemes};
-use super::{to_bool, to_int, to_number, to_string, Args, FnError, MAX_STRING};
+use super::{is_exact_decimal, to_bool, to_int, to_number, to_string, Args, FnError, MAX_STRING};
 use isolint_model::{Data, Value};
 
 /// Why formatting stopped.
@@ -386,6 +386,9 @@ fn exp_suffix(upper: bool, exp: i64) -> String {
     format!("{e}{sign}{:02}", exp.unsigned_abs())
 }
 
+const MAX_E_DIGITS: usize = 800;
+const MAX_F_PLACES: usize = 1100;
+
 /// Formats a non-negative finite number as Go's `big.Float` does for
 /// `%e`, `%f` and `%g` (`mode` 'g' with no precision is `%v`).
 pub(super) fn go_float(x: f64, mode: char, prec: Option<usize>) -> Option<String> {
@@ -395,20 +398,47 @@ pub(super) fn go_float(x: f64, mode: char, prec: Option<usize>) -> Option<String
     let neg = x < 0.0;
     let x = x.abs();
     let upper = mode.is_ascii_uppercase();
+    // Rounding a decimal that ends exactly in 5 at the cut depends on
+    // precision Terraform has and a float lacks (unless the float holds the
+    // decimal exactly, when both round half to even): unknown.
+    let (short, short_dp) = digits_of(&format!("{x:e}"))?;
+    let kept = match (mode.to_ascii_lowercase(), prec) {
+        ('e', p) => Some(p.unwrap_or(6) as i64 + 1),
+        ('f', p) => Some(short_dp + p.unwrap_or(6) as i64),
+        ('g', Some(p)) => Some(p.max(1) as i64),
+        _ => None,
+    };
+    if let Some(kept) = kept {
+        if !is_exact_decimal(x) && short.len() as i64 == kept + 1 && short.last() == Some(&b'5') {
+            return None;
+        }
+    }
     let body = match mode.to_ascii_lowercase() {
         'e' => {
             let p = prec.unwrap_or(6);
-            let (digits, dp) = digits_of(&format!("{x:.p$e}"))?;
+            // A float has at most 767 significant decimal digits; Rust's
+            // formatter refuses precisions above 65535.
+            let pc = p.min(MAX_E_DIGITS);
+            let (digits, dp) = digits_of(&format!("{x:.pc$e}"))?;
             e_form(&digits, dp, p + 1, upper)
         }
-        'f' => format!("{x:.*}", prec.unwrap_or(6)),
+        'f' => {
+            // A float has at most 1074 decimal places; beyond, zeros.
+            let p = prec.unwrap_or(6);
+            let pc = p.min(MAX_F_PLACES);
+            let mut out = format!("{x:.pc$}");
+            if p > pc {
+                out.push_str(&"0".repeat(p - pc));
+            }
+            out
+        }
         'g' => {
             let shortest = prec.is_none();
             let (mut digits, dp) = match prec {
                 None => digits_of(&format!("{x:e}"))?,
                 Some(p) => {
-                    let p = p.max(1);
-                    digits_of(&format!("{x:.*e}", p - 1))?
+                    let pc = (p.max(1) - 1).min(MAX_E_DIGITS);
+                    digits_of(&format!("{x:.pc$e}"))?
                 }
             };
             while digits.len() > 1 && digits.last() == Some(&b'0') {
@@ -510,5 +540,21 @@ mod tests {
         assert_eq!(go_float(0.0, 'g', None).as_deref(), Some("0"));
         assert_eq!(go_float(1.5, 'G', None).as_deref(), Some("1.5"));
         assert_eq!(go_float(1e21, 'G', None).as_deref(), Some("1E+21"));
+        // Ties at the rounding position are not decided with a float.
+        assert_eq!(go_float(2.675, 'f', Some(2)), None);
+        assert_eq!(go_float(0.125, 'e', Some(1)).as_deref(), Some("1.2e-01"));
+        assert_eq!(go_float(0.375, 'f', Some(2)).as_deref(), Some("0.38"));
+        assert_eq!(go_float(1.005, 'f', Some(2)), None);
+        // Precisions beyond what Rust's formatter takes are padded, not a panic.
+        assert_eq!(
+            go_float(1.0, 'f', Some(70_000)).map(|s| s.len()),
+            Some(70_002)
+        );
+        assert_eq!(
+            go_float(1.0, 'e', Some(70_000)).map(|s| s.len()),
+            Some(70_006)
+        );
+        assert_eq!(go_float(1.0, 'g', Some(70_000)).as_deref(), Some("1"));
+        assert_eq!(go_float(2.675, 'f', Some(3)).as_deref(), Some("2.675"));
     }
 }

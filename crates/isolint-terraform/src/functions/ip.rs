@@ -208,16 +208,19 @@ pub(super) fn cidrsubnets(a: &Args<'_>) -> Result<Value, FnError> {
     if a.len() == 1 {
         return Ok(Value::list(Vec::new()));
     }
-    if net.addr == 0 {
-        // Terraform's allocator wraps around at the zero address; its
-        // answer there is not modelled.
-        return Ok(Value::unknown());
-    }
     let bits = net.bits();
     let full = low_mask(bits);
     let mut newbits = Vec::with_capacity(a.len() - 1);
     for i in 1..a.len() {
         newbits.push(a.int(i)?);
+    }
+    if net.addr == 0 {
+        // Terraform's allocator wraps around at the zero address; its
+        // answer there is not modelled (argument errors still are).
+        for (i, nb) in newbits.iter().enumerate() {
+            check_newbits(a, &net, i, *nb)?;
+        }
+        return Ok(Value::unknown());
     }
     let first = newbits
         .first()
@@ -230,25 +233,7 @@ pub(super) fn cidrsubnets(a: &Args<'_>) -> Result<Value, FnError> {
     };
     let mut out = Vec::with_capacity(newbits.len());
     for (i, nb) in newbits.into_iter().enumerate() {
-        if nb < 1 {
-            return Err(a.invalid(format!(
-                "argument {} must extend prefix by at least one bit",
-                i + 2
-            )));
-        }
-        if nb > 32 {
-            return Err(a.invalid(format!(
-                "argument {} may not extend prefix by more than 32 bits",
-                i + 2
-            )));
-        }
-        let len = net.len + nb as u32;
-        if len > bits {
-            return Err(a.invalid(format!(
-                "would extend prefix to {len} bits, which is too long for an {} address",
-                net.proto()
-            )));
-        }
+        let len = check_newbits(a, &net, i, nb)?;
         let current_last = current.addr | (full & !netmask(current.len, bits));
         let block_last = (current_last & netmask(len, bits)) | (full & !netmask(len, bits));
         let after = block_last.wrapping_add(1) & full;
@@ -271,4 +256,28 @@ pub(super) fn cidrsubnets(a: &Args<'_>) -> Result<Value, FnError> {
         current = next;
     }
     Ok(Value::list(out))
+}
+
+/// Validates one `cidrsubnets` newbits argument; returns the new prefix length.
+fn check_newbits(a: &Args<'_>, net: &Net, i: usize, nb: i64) -> Result<u32, FnError> {
+    if nb < 1 {
+        return Err(a.invalid(format!(
+            "argument {} must extend prefix by at least one bit",
+            i + 2
+        )));
+    }
+    if nb > 32 {
+        return Err(a.invalid(format!(
+            "argument {} may not extend prefix by more than 32 bits",
+            i + 2
+        )));
+    }
+    let len = net.len + nb as u32;
+    if len > net.bits() {
+        return Err(a.invalid(format!(
+            "would extend prefix to {len} bits, which is too long for an {} address",
+            net.proto()
+        )));
+    }
+    Ok(len)
 }

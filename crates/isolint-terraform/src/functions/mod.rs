@@ -5,12 +5,37 @@
 //! otherwise). `try` and `can`, which need unevaluated arguments, and
 //! `templatefile`, which needs the template evaluator, live in the evaluator.
 //!
-//! Every function is bounded: no result list grows past [`MAX_LIST`]
-//! elements and no result string past [`MAX_STRING`] bytes (the check comes
-//! before the allocation), and no input makes a function panic. When a
-//! function cannot reproduce Terraform's answer exactly (a time zone, a
-//! random UUID, an encoding it does not know) it returns unknown rather
-//! than a guess.
+//! # Unknowns
+//!
+//! An argument that is or contains [`Data::Unknown`] makes the result
+//! unknown, except for the functions that look inside their arguments:
+//! `length` (a list of unknowns has a known length), `coalesce` and
+//! `coalescelist` (the first usable argument, if every argument before it is
+//! known), `concat`, `merge`, `chunklist`, `element`, `lookup`, `one`,
+//! `keys`, `values`, `reverse`, `slice`, `zipmap`, `tolist`, `tomap`,
+//! `formatlist`, `sensitive` and `nonsensitive` (which keep unknown elements
+//! where they are). `flatten` is unknown when an element is unknown, since
+//! that element may itself be a list. Unknown is never turned into `false`
+//! or an empty value.
+//!
+//! # Unknown by design
+//!
+//! Some answers cannot be computed before deployment or exactly without
+//! Terraform's own machinery; these return unknown rather than a guess:
+//! `uuid`, `bcrypt`, `rsadecrypt`, `timestamp`, `plantimestamp`, `type`,
+//! `yamlencode`, `base64gzip`, `yamldecode` (unless the document is JSON),
+//! `abspath` of a relative path, `pathexpand` of `~`, text encodings other
+//! than UTF-8, strings whose characters need full Unicode segmentation or
+//! case mapping, decimal arithmetic a float cannot reproduce (`range` with a
+//! step like 0.1, `sum` of non-binary fractions, `%.2f` of 2.675), and a
+//! few undocumented corners (noted where they are handled).
+//!
+//! # Bounds
+//!
+//! No result list grows past [`MAX_LIST`] elements and no result string past
+//! [`MAX_STRING`] bytes (checked before the allocation); files larger than
+//! [`MAX_STRING`] are not read and nothing outside [`FnCtx::root`] is. No
+//! input makes a function panic.
 
 use isolint_model::{Data, OriginKind, Span, Value};
 use std::collections::BTreeMap;
@@ -125,7 +150,7 @@ fn lookup(name: &str) -> Option<Spec> {
         "coalesce" => spec(1, None, H, collections::coalesce),
         "coalescelist" => spec(1, None, H, collections::coalescelist),
         "compact" => spec(1, n(1), P, collections::compact),
-        "concat" => spec(1, None, H, collections::concat),
+        "concat" => spec(0, None, H, collections::concat),
         "contains" => spec(2, n(2), P, collections::contains),
         "distinct" => spec(1, n(1), P, collections::distinct),
         "element" => spec(2, n(2), H, collections::element),
@@ -140,7 +165,7 @@ fn lookup(name: &str) -> Option<Spec> {
         "range" => spec(1, n(3), P, collections::range),
         "reverse" => spec(1, n(1), H, collections::reverse),
         "setintersection" => spec(1, None, P, collections::setintersection),
-        "setproduct" => spec(1, None, P, collections::setproduct),
+        "setproduct" => spec(2, None, P, collections::setproduct),
         "setsubtract" => spec(2, n(2), P, collections::setsubtract),
         "setunion" => spec(1, None, P, collections::setunion),
         "slice" => spec(3, n(3), H, collections::slice),
@@ -419,6 +444,14 @@ pub(crate) fn to_bool(v: &Value) -> Result<bool, String> {
         Data::Unknown => Err("is unknown".to_string()),
         _ => Err(format!("must be a bool, got {}", v.type_name())),
     }
+}
+
+/// True when `n` is a multiple of 2^-20 below 2^32: sums and products of a
+/// few such numbers are exact in a float, as they are in Terraform's
+/// arbitrary-precision arithmetic.
+pub(crate) fn is_exact_decimal(n: f64) -> bool {
+    let scaled = n * 1_048_576.0;
+    n.is_finite() && n.abs() < 4_294_967_296.0 && scaled.fract() == 0.0
 }
 
 /// A float that is a whole number safely representable as an integer.

@@ -86,6 +86,10 @@ pub(super) fn title(a: &Args<'_>) -> Result<Value, FnError> {
     let mut prev_sep = true;
     for c in s.chars() {
         if prev_sep {
+            // Title case differs from upper case for these digraphs.
+            if matches!(c as u32, 0x01C4..=0x01CC | 0x01F1..=0x01F3) {
+                return Ok(Value::unknown());
+            }
             match single(c.to_uppercase()) {
                 Some(u) => out.push(u),
                 None => return Ok(Value::unknown()),
@@ -130,6 +134,20 @@ fn translate_go_regex(p: &str) -> String {
     let mut chars = p.chars().peekable();
     let mut class_start = false;
     while let Some(c) = chars.next() {
+        if c == '\\' && !in_class && chars.peek() == Some(&'Q') {
+            // \Q...\E quotes a literal (RE2); Rust's regex lacks it.
+            chars.next();
+            let mut lit = String::new();
+            while let Some(d) = chars.next() {
+                if d == '\\' && chars.peek() == Some(&'E') {
+                    chars.next();
+                    break;
+                }
+                lit.push(d);
+            }
+            out.push_str(&regex::escape(&lit));
+            continue;
+        }
         if c == '\\' {
             let Some(e) = chars.next() else {
                 out.push('\\');
@@ -481,6 +499,7 @@ mod tests {
         assert_eq!(translate_go_regex(r"[\d.]"), "[0-9.]");
         assert_eq!(translate_go_regex(r"[]\d]"), "[]0-9]");
         assert_eq!(translate_go_regex(r"\\d"), r"\\d");
+        assert_eq!(translate_go_regex(r"a\Q.*\Eb"), r"a\.\*b");
     }
 
     #[test]

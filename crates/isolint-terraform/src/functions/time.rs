@@ -1,8 +1,7 @@
 //! Time functions on RFC 3339 timestamps.
 //!
-//! `timestamp()` and `plantimestamp()` are unknown by design. Zone names
-//! (which Go takes from the machine's local zone) are unknown unless the
-//! timestamp is in UTC.
+//! `timestamp()` and `plantimestamp()` are unknown by design. `formatdate`'s
+//! `Z`/`ZZZ` of an explicit `+00:00` offset (UTC or not?) is unknown.
 
 use super::{Args, FnError};
 use isolint_model::Value;
@@ -158,8 +157,9 @@ fn format_rfc3339(t: &Stamp) -> Option<String> {
     if !(0..=9999).contains(&p.y) {
         return None;
     }
+    // Go's "Z07:00" writes Z for any zero offset.
     let zone = match t.offset {
-        None => "Z".to_string(),
+        None | Some(0) => "Z".to_string(),
         Some(o) => offset_text(o, true),
     };
     Some(format!(
@@ -306,7 +306,8 @@ pub(super) fn formatdate(a: &Args<'_>) -> Result<Value, FnError> {
             }
             loop {
                 match chars.get(i) {
-                    None => return Err(a.invalid("unterminated literal '")),
+                    // Terraform's handling of an unterminated quote is not documented.
+                    None => return Ok(Value::unknown()),
                     Some('\'') if chars.get(i + 1) == Some(&'\'') => {
                         out.push('\'');
                         i += 2;
@@ -334,7 +335,9 @@ pub(super) fn formatdate(a: &Args<'_>) -> Result<Value, FnError> {
         }
         i += n;
         let tok: String = std::iter::repeat_n(c, n).collect();
-        let utc = t.offset.is_none() || t.offset == Some(0);
+        // "Z" and "ZZZ" special-case UTC; whether an explicit +00:00
+        // counts as UTC is not documented.
+        let zone_unsure = t.offset == Some(0);
         let piece = match tok.as_str() {
             "YYYY" => format!("{:04}", p.y),
             "YY" => format!("{:02}", p.y.rem_euclid(100)),
@@ -358,9 +361,15 @@ pub(super) fn formatdate(a: &Args<'_>) -> Result<Value, FnError> {
             "s" => p.s.to_string(),
             "ZZZZZ" => offset_text(t.offset.unwrap_or(0), true),
             "ZZZZ" => offset_text(t.offset.unwrap_or(0), false),
-            "ZZZ" | "Z" if !utc => return Ok(Value::unknown()),
-            "ZZZ" => "UTC".to_string(),
-            "Z" => "Z".to_string(),
+            "ZZZ" | "Z" if zone_unsure => return Ok(Value::unknown()),
+            "ZZZ" => match t.offset {
+                None => "UTC".to_string(),
+                Some(o) => offset_text(o, false),
+            },
+            "Z" => match t.offset {
+                None => "Z".to_string(),
+                Some(o) => offset_text(o, true),
+            },
             other => return Err(a.invalid(format!("invalid date format verb {other:?}"))),
         };
         out.push_str(&piece);
