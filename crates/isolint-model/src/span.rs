@@ -179,7 +179,9 @@ impl SourceMap {
     pub fn absorb(&mut self, other: SourceMap) -> u32 {
         let base = self.files.len() as u32;
         for (i, f) in other.files.into_iter().enumerate() {
-            self.by_path.entry(f.path.clone()).or_insert(FileId(base + i as u32));
+            self.by_path
+                .entry(f.path.clone())
+                .or_insert(FileId(base + i as u32));
             self.files.push(f);
         }
         base

@@ -8,7 +8,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 static N: AtomicU32 = AtomicU32::new(0);
 
 fn tree(files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isolint-tf-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let dir = std::env::temp_dir().join(format!(
+        "isolint-tf-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     for (name, text) in files {
         let p = dir.join(name);
@@ -34,7 +38,12 @@ fn res<'a>(u: &'a Unit, address: &str) -> &'a Resource {
     u.resources
         .iter()
         .find(|r| r.address == address)
-        .unwrap_or_else(|| panic!("no {address} in {:?}", u.resources.iter().map(|r| &r.address).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {address} in {:?}",
+                u.resources.iter().map(|r| &r.address).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn s<'a>(r: &'a Resource, path: &str) -> Option<&'a str> {
@@ -51,8 +60,15 @@ fn variables_follow_terraform_precedence() {
         ("extra.tfvars", "c = \"file\"\n"),
     ]);
     let (u, _) = load_with(&dir, |o| {
-        o.env_vars = vec![("a".into(), "env".into()), ("d".into(), "env".into()), ("n".into(), "41".into())];
-        o.cli_vars = vec![CliVar::File(dir.join("extra.tfvars")), CliVar::Pair("e".into(), "Premium".into())];
+        o.env_vars = vec![
+            ("a".into(), "env".into()),
+            ("d".into(), "env".into()),
+            ("n".into(), "41".into()),
+        ];
+        o.cli_vars = vec![
+            CliVar::File(dir.join("extra.tfvars")),
+            CliVar::Pair("e".into(), "Premium".into()),
+        ];
     });
     let r = res(&u, "azurerm_container_registry.r");
     // a: tfvars beats env; b: auto.tfvars in lexical order; c: -var-file last; d: env beats default.
@@ -69,7 +85,10 @@ fn unset_variables_are_unknown_and_propagate() {
     let r = res(&u, "azurerm_container_registry.r");
     assert!(r.name.is_unknown());
     assert!(r.prop("sku.name").unwrap().is_unknown());
-    assert!(r.prop("properties.publicNetworkAccess").unwrap().is_unknown());
+    assert!(r
+        .prop("properties.publicNetworkAccess")
+        .unwrap()
+        .is_unknown());
     assert!(u.findings.is_empty(), "{:?}", u.findings);
 }
 
@@ -108,18 +127,33 @@ output "names" { value = [for k, v in azurerm_subnet.s : v.name] }
 "#,
     )]);
     let (u, _) = load(&dir);
-    assert_eq!(res(&u, "azurerm_virtual_network.v[1]").prop("properties.addressSpace.addressPrefixes.0").and_then(Value::as_str), Some("10.1.0.0/16"));
+    assert_eq!(
+        res(&u, "azurerm_virtual_network.v[1]")
+            .prop("properties.addressSpace.addressPrefixes.0")
+            .and_then(Value::as_str),
+        Some("10.1.0.0/16")
+    );
     let b = res(&u, "azurerm_subnet.s[\"b\"]");
     assert_eq!(b.name.as_str(), Some("b"));
-    assert_eq!(b.prop("properties.addressPrefixes.0").and_then(Value::as_str), Some("10.0.2.0/24"));
+    assert_eq!(
+        b.prop("properties.addressPrefixes.0")
+            .and_then(Value::as_str),
+        Some("10.0.2.0/24")
+    );
     // The parent link is a direct reference to vnet 0.
     let parent = b.parent.as_ref().unwrap();
     assert_eq!(parent.as_str(), Some("vnet-0"));
     assert!(parent.origin.resource.is_some());
     let nsg = res(&u, "azurerm_network_security_group.nsg");
-    let rules = nsg.prop("properties.securityRules").and_then(Value::as_list).unwrap();
+    let rules = nsg
+        .prop("properties.securityRules")
+        .and_then(Value::as_list)
+        .unwrap();
     assert_eq!(rules.len(), 2);
-    assert_eq!(rules[1].path("properties.priority").and_then(Value::as_i64), Some(200));
+    assert_eq!(
+        rules[1].path("properties.priority").and_then(Value::as_i64),
+        Some(200)
+    );
 }
 
 #[test]
@@ -130,16 +164,32 @@ fn local_modules_with_count_outputs_and_trail() {
     ]);
     let (u, src) = load(&dir);
     let v1 = res(&u, "module.net[1].azurerm_virtual_network.v");
-    assert_eq!(v1.prop("properties.addressSpace.addressPrefixes.0").and_then(Value::as_str), Some("172.17.0.0/16"));
+    assert_eq!(
+        v1.prop("properties.addressSpace.addressPrefixes.0")
+            .and_then(Value::as_str),
+        Some("172.17.0.0/16")
+    );
     assert_eq!(v1.trail.len(), 1);
     // The value's origin is the cidrsubnet call in the root module.
-    let origin = v1.prop("properties.addressSpace.addressPrefixes.0").unwrap().span().unwrap();
+    let origin = v1
+        .prop("properties.addressSpace.addressPrefixes.0")
+        .unwrap()
+        .span()
+        .unwrap();
     assert!(src.file(origin.file).path.ends_with("main.tf"));
     assert_eq!(src.file(origin.file).line_col(origin.start).line, 4);
     // The PE's subnet is a direct link to module.net[1]'s subnet.
     let pe = res(&u, "azurerm_private_endpoint.pe");
-    let key = pe.prop("properties.subnet.id").unwrap().origin.resource.unwrap();
-    assert_eq!(u.resources[key.0 as usize].address, "module.net[1].azurerm_subnet.s");
+    let key = pe
+        .prop("properties.subnet.id")
+        .unwrap()
+        .origin
+        .resource
+        .unwrap();
+    assert_eq!(
+        u.resources[key.0 as usize].address,
+        "module.net[1].azurerm_subnet.s"
+    );
 }
 
 #[test]
@@ -149,7 +199,10 @@ fn module_outside_root_and_remote_modules_are_not_read() {
     let (u, _) = load_with(&root, |o| o.root = root.clone());
     assert!(u.resources.is_empty());
     let msgs: Vec<&str> = u.findings.iter().map(|f| f.message.as_str()).collect();
-    assert!(msgs.iter().any(|m| m.contains("outside the scan root")), "{msgs:?}");
+    assert!(
+        msgs.iter().any(|m| m.contains("outside the scan root")),
+        "{msgs:?}"
+    );
     assert!(msgs.iter().any(|m| m.contains("not fetched")), "{msgs:?}");
     assert!(u.findings.iter().all(|f| f.rule == "AML002"));
 }
@@ -161,10 +214,23 @@ fn module_cycles_and_huge_counts_are_bounded() {
         ("a/main.tf", "module \"back\" { source = \"../\" }\n"),
     ]);
     let (u, _) = load(&dir);
-    assert!(u.findings.iter().any(|f| f.rule == "AML004" && f.message.contains("cycle")), "{:?}", u.findings);
-    assert!(u.findings.iter().any(|f| f.rule == "AML004" && f.message.contains("1000000000")));
+    assert!(
+        u.findings
+            .iter()
+            .any(|f| f.rule == "AML004" && f.message.contains("cycle")),
+        "{:?}",
+        u.findings
+    );
+    assert!(u
+        .findings
+        .iter()
+        .any(|f| f.rule == "AML004" && f.message.contains("1000000000")));
     // The huge count becomes one resource whose existence is unknown.
-    let many: Vec<&Resource> = u.resources.iter().filter(|r| r.address.starts_with("azurerm_subnet.many")).collect();
+    let many: Vec<&Resource> = u
+        .resources
+        .iter()
+        .filter(|r| r.address.starts_with("azurerm_subnet.many"))
+        .collect();
     assert_eq!(many.len(), 1);
     assert!(many[0].uncertain);
 }
@@ -172,7 +238,9 @@ fn module_cycles_and_huge_counts_are_bounded() {
 #[test]
 fn expressions_functions_try_and_templates() {
     let dir = tree(&[
-        ("main.tf", r#"
+        (
+            "main.tf",
+            r#"
 variable "cfg" {
   type = object({ sku = optional(string, "Premium"), tier = optional(string) })
   default = {}
@@ -201,7 +269,8 @@ resource "azurerm_container_registry" "r" {
     tier     = var.cfg.tier == null ? "none" : "set"
   }
 }
-"#),
+"#,
+        ),
         ("t.tpl", "hi ${who}%{ if who == \"world\" }!%{ endif }"),
     ]);
     let (u, _) = load(&dir);
@@ -224,11 +293,21 @@ fn azurerm_defaults_are_marked_defaulted() {
     let pna = r.prop("properties.publicNetworkAccess").unwrap();
     assert_eq!(pna.as_str(), Some("Enabled"));
     assert_eq!(pna.origin.kind, isolint_model::OriginKind::Defaulted);
-    assert_eq!(s(r, "properties.networkRuleBypassOptions"), Some("AzureServices"));
+    assert_eq!(
+        s(r, "properties.networkRuleBypassOptions"),
+        Some("AzureServices")
+    );
     let c = res(&u, "azurerm_machine_learning_compute_cluster.c");
-    assert_eq!(c.prop("properties.properties.enableNodePublicIp").and_then(Value::as_bool), Some(true));
+    assert_eq!(
+        c.prop("properties.properties.enableNodePublicIp")
+            .and_then(Value::as_bool),
+        Some(true)
+    );
     assert_eq!(s(c, "properties.computeType"), Some("AmlCompute"));
-    assert!(matches!(c.parent.as_ref().map(|p| &p.data), Some(Data::String(_))));
+    assert!(matches!(
+        c.parent.as_ref().map(|p| &p.data),
+        Some(Data::String(_))
+    ));
 }
 
 #[test]
@@ -261,9 +340,17 @@ resource "azapi_update_resource" "ibc" {
     )]);
     let (u, _) = load(&dir);
     let s_ = res(&u, "azurerm_subnet.s");
-    assert!(s_.prop("properties.networkSecurityGroup.id").unwrap().origin.resource.is_some());
+    assert!(s_
+        .prop("properties.networkSecurityGroup.id")
+        .unwrap()
+        .origin
+        .resource
+        .is_some());
     let ws = res(&u, "azapi_resource.ws");
-    assert_eq!(ws.resource_type, "Microsoft.MachineLearningServices/workspaces");
+    assert_eq!(
+        ws.resource_type,
+        "Microsoft.MachineLearningServices/workspaces"
+    );
     assert_eq!(ws.api_version.as_deref(), Some("2024-10-01"));
     assert_eq!(s(ws, "properties.publicNetworkAccess"), Some("Disabled"));
     assert_eq!(s(ws, "properties.imageBuildCompute"), Some("cpu"));
@@ -271,11 +358,28 @@ resource "azapi_update_resource" "ibc" {
 
 #[test]
 fn hostile_files_do_not_stop_the_scan() {
-    let dir = tree(&[("a.tf", "resource \"x\" {\n"), ("b.tf", "resource \"azurerm_virtual_network\" \"v\" {\n  name = \"v\"\n}\n")]);
+    let dir = tree(&[
+        ("a.tf", "resource \"x\" {\n"),
+        (
+            "b.tf",
+            "resource \"azurerm_virtual_network\" \"v\" {\n  name = \"v\"\n}\n",
+        ),
+    ]);
     std::fs::write(dir.join("c.tf"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
-    std::fs::write(dir.join("d.tf"), format!("locals {{ x = {}1{} }}\n", "[".repeat(5000), "]".repeat(5000))).unwrap();
+    std::fs::write(
+        dir.join("d.tf"),
+        format!(
+            "locals {{ x = {}1{} }}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        ),
+    )
+    .unwrap();
     let (u, _) = load(&dir);
-    assert!(u.resources.iter().any(|r| r.address == "azurerm_virtual_network.v"));
+    assert!(u
+        .resources
+        .iter()
+        .any(|r| r.address == "azurerm_virtual_network.v"));
     let parse_errors = u.findings.iter().filter(|f| f.rule == "AML001").count();
     assert!(parse_errors >= 2, "{:?}", u.findings);
 }

@@ -113,6 +113,23 @@ fn results_are_computed_at_the_call_span() {
     assert_eq!(v.as_str(), Some("A"));
     assert_eq!(v.origin.span, Some(span));
     assert_eq!(v.origin.kind, OriginKind::Computed);
+    // Parts the function built get the call span; parts passed through keep theirs.
+    let own = Span::new(FileId(3), 1, 2);
+    let kept = s("kept").with_origin(Origin::written(own));
+    let v = call(
+        "concat",
+        vec![Value::list(vec![kept]), j(json!(["new"]))],
+        &ctx,
+    )
+    .unwrap_or_default();
+    let items = v.as_list().unwrap_or(&[]);
+    assert_eq!(items[0].origin.span, Some(own));
+    assert_eq!(items[0].origin.kind, OriginKind::Written);
+    assert_eq!(items[1].origin.span, Some(span));
+    let v = call("split", vec![s(","), s("a,b")], &ctx).unwrap_or_default();
+    assert!(v
+        .as_list()
+        .is_some_and(|l| l.iter().all(|x| x.origin.span == Some(span))));
     let u = call("upper", vec![unk()], &ctx).unwrap_or_default();
     assert!(u.is_unknown());
     assert_eq!(u.origin.span, Some(span));
@@ -264,6 +281,12 @@ fn format_verbs_and_flags() {
 #[test]
 fn format_errors_and_bounds() {
     assert!(invalid("format", vec![s("%d"), n(1.5)]).contains("integer"));
+    eq(
+        "format",
+        vec![s("%d"), n(1e20)],
+        json!("100000000000000000000"),
+    );
+    unknown("format", vec![s("%d"), n(1e300)]);
     assert!(invalid("format", vec![s("%s %s"), s("a")]).contains("not enough arguments"));
     invalid("format", vec![s("%y"), n(1.0)]);
     invalid("format", vec![s("%s"), null()]);

@@ -11,8 +11,10 @@ pub struct Inputs {
     pub terraform_roots: Vec<PathBuf>,
     /// Files that could not be read while walking (reported as AML001).
     pub errors: Vec<(PathBuf, String)>,
-    /// Every other candidate file (JSON, Bicep), for the other front-ends.
-    pub other: Vec<PathBuf>,
+    /// JSON files (ARM templates and parameters, Terraform plans), classified later by content.
+    pub json: Vec<PathBuf>,
+    /// `.bicep` and `.bicepparam` files.
+    pub bicep: Vec<PathBuf>,
 }
 
 const SKIP_DIRS: &[&str] = &[".terraform", ".git", "node_modules"];
@@ -89,8 +91,10 @@ fn classify(p: &Path, tf_dirs: &mut BTreeMap<PathBuf, Vec<PathBuf>>, inputs: &mu
             dir
         };
         tf_dirs.entry(dir).or_default().push(p.to_path_buf());
-    } else if name.ends_with(".json") || name.ends_with(".bicep") || name.ends_with(".bicepparam") {
-        inputs.other.push(p.to_path_buf());
+    } else if name.ends_with(".json") {
+        inputs.json.push(p.to_path_buf());
+    } else if name.ends_with(".bicep") || name.ends_with(".bicepparam") {
+        inputs.bicep.push(p.to_path_buf());
     }
 }
 

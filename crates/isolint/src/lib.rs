@@ -19,6 +19,7 @@
 
 pub mod config;
 pub mod discover;
+mod frontends;
 pub mod report;
 
 pub use config::{Config, FailOn};
@@ -55,7 +56,10 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             return Err(Error::MissingPath(p.clone()));
         }
     }
-    let default_root = config.root.clone().unwrap_or_else(|| discover::default_root(&config.cwd));
+    let default_root = config
+        .root
+        .clone()
+        .unwrap_or_else(|| discover::default_root(&config.cwd));
     let mut builder = GraphBuilder::new(SourceMap::new());
     let mut tf_opts = isolint_terraform::Options::new(default_root.clone());
     tf_opts.cli_vars = config.tf_vars.clone();
@@ -73,7 +77,10 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
         };
         let inputs = discover::discover(std::slice::from_ref(p));
         for (path, msg) in &inputs.errors {
-            builder.push_finding(meta::parse_error(None, format!("{}: {msg}", path.display())).resource(path.display().to_string()));
+            builder.push_finding(
+                meta::parse_error(None, format!("{}: {msg}", path.display()))
+                    .resource(path.display().to_string()),
+            );
         }
         tf_opts.root = root;
         for dir in &inputs.terraform_roots {
@@ -83,6 +90,8 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             let unit = isolint_terraform::load_root(builder.sources_mut(), dir, &tf_opts);
             builder.add_unit(unit);
         }
+        frontends::load_json(&mut builder, &inputs.json, config, &tf_opts.root, &mut seen);
+        frontends::load_bicep(&mut builder, &inputs.bicep, config, &mut seen);
     }
     let graph = builder.build();
     let mut findings: Vec<Finding> = graph.findings().to_vec();

@@ -40,7 +40,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let mut why = restriction_reason(g, w).map(|r| (format!("the workspace {r}"), w));
-        for (kind, label) in [(EdgeKind::Registry, "container registry"), (EdgeKind::Storage, "storage account")] {
+        for (kind, label) in [
+            (EdgeKind::Registry, "container registry"),
+            (EdgeKind::Storage, "storage account"),
+        ] {
             if why.is_some() {
                 break;
             }
@@ -54,7 +57,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let Some((what, culprit)) = why else { continue };
         // An explicit empty name is located; an absent (or null) one is the resource.
-        let path = ibc.filter(|v| v.as_str().is_some()).map(|_| "properties.imageBuildCompute");
+        let path = ibc
+            .filter(|v| v.as_str().is_some())
+            .map(|_| "properties.imageBuildCompute");
         let mut f = ctx
             .finding(
                 &RULE.meta,

@@ -242,8 +242,12 @@ fn format_one(verb: &Verb, raw: &str, offset: usize, arg: &Value) -> Result<Stri
         }
         'b' | 'd' | 'o' | 'x' | 'X' => {
             let n = to_number(arg).map_err(bad)?;
-            let Some(i) = whole(n) else {
+            if n.fract() != 0.0 {
                 return Err(bad("an integer is required".to_string()));
+            }
+            // Integers beyond i128 are printed exactly by Terraform; not here.
+            let Some(i) = whole(n) else {
+                return Err(Stop::Unknown);
             };
             Ok(format_integer(verb, i))
         }

@@ -264,10 +264,28 @@ pub fn call(name: &str, args: Vec<Value>, ctx: &FnCtx<'_>) -> Result<Value, FnEr
     let call = Args { name, args, ctx };
     let mut out = (spec.f)(&call)?;
     out.origin.kind = OriginKind::Computed;
-    if ctx.span.is_some() {
-        out.origin.span = ctx.span;
+    if let Some(span) = ctx.span {
+        out.origin.span = Some(span);
+        stamp_children(&mut out, span);
     }
     Ok(out)
+}
+
+/// Gives the call's span to the parts of a result the function built
+/// (parts taken from the arguments keep their own origin).
+fn stamp_children(v: &mut Value, span: Span) {
+    let children: Box<dyn Iterator<Item = &mut Value>> = match &mut v.data {
+        Data::List(items) => Box::new(items.iter_mut()),
+        Data::Map(m) => Box::new(m.values_mut()),
+        _ => return,
+    };
+    for child in children {
+        if child.origin.span.is_none() {
+            child.origin.span = Some(span);
+            child.origin.kind = OriginKind::Computed;
+        }
+        stamp_children(child, span);
+    }
 }
 
 fn always_unknown(_: &Args<'_>) -> Result<Value, FnError> {
@@ -296,8 +314,10 @@ impl Args<'_> {
         FnError::Invalid(format!("{}: {}", self.name, msg.as_ref()))
     }
 
+    /// A bound was hit. The caller names the function in its report, so the
+    /// message does not.
     pub fn limit(&self, msg: impl AsRef<str>) -> FnError {
-        FnError::Limit(format!("{}: {}", self.name, msg.as_ref()))
+        FnError::Limit(msg.as_ref().to_string())
     }
 
     fn what(&self, i: usize) -> String {
@@ -320,8 +340,13 @@ impl Args<'_> {
     pub fn int(&self, i: usize) -> Result<i64, FnError> {
         let n = self.num(i)?;
         to_int(n).ok_or_else(|| {
+            let why = if n.fract() == 0.0 {
+                "must be a whole number between -2^53 and 2^53"
+            } else {
+                "must be a whole number"
+            };
             self.invalid(format!(
-                "{} must be a whole number, got {}",
+                "{} {why}, got {}",
                 self.what(i),
                 isolint_model::value::format_number(n)
             ))
