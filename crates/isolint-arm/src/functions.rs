@@ -1229,3 +1229,69 @@ fn uri_decode(x: &str) -> Option<String> {
     }
     String::from_utf8(out).ok()
 }
+
+/// Calls an ARM template function on arguments that are already evaluated
+/// (for front-ends such as Bicep that share ARM's function library).
+///
+/// Functions whose arguments are lambdas or are evaluated lazily (`map`,
+/// `filter`, `if`, `parameters`, `reference`, `copyIndex`, ...) are not
+/// handled here and give unknown, as do functions whose result depends on
+/// deployment-time state. Limit findings (AML004) are appended to `findings`.
+pub fn call_function(
+    name: &str,
+    args: Vec<Value>,
+    span: Span,
+    opts: &crate::ArmOptions,
+    findings: &mut Vec<isolint_model::Finding>,
+) -> Value {
+    let lname = name.to_ascii_lowercase();
+    if LAZY.contains(&lname.as_str()) || lname.contains('.') {
+        return unknown();
+    }
+    if args.iter().any(Value::is_unknown)
+        && !matches!(
+            lname.as_str(),
+            "union"
+                | "concat"
+                | "length"
+                | "empty"
+                | "first"
+                | "last"
+                | "resourceid"
+                | "subscriptionresourceid"
+                | "managementgroupresourceid"
+        )
+    {
+        return unknown();
+    }
+    if lname.starts_with("list") && lname != "lastindexof" {
+        return unknown();
+    }
+    let Ok(doc) = isolint_json::parse(FileId(u32::MAX), "{}") else {
+        return unknown();
+    };
+    let scope = Scope::new(
+        FileId(u32::MAX),
+        &doc,
+        std::collections::HashMap::new(),
+        unknown(),
+    );
+    let mut st = State::new(opts);
+    let out = match eager(&scope, &mut st, &lname, args, span) {
+        Some(v) if too_big(&v) => {
+            st.report(meta::limit(Some(span), format!("the result of {name}() is larger than isolint evaluates; it is treated as unknown")));
+            unknown()
+        }
+        Some(v) => v,
+        None => unknown(),
+    };
+    findings.append(&mut st.findings);
+    out
+}
+
+/// The ID of a resource in the current resource group of the deployment
+/// (`{subscriptionId}` and `{resourceGroup}` placeholders), from its full
+/// type and full name (`vnet/subnet`).
+pub fn resource_group_resource_id(full_type: &str, full_name: &str) -> Option<String> {
+    group_resource_id(full_type, full_name)
+}

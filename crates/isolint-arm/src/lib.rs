@@ -120,7 +120,14 @@ pub mod expr;
 mod functions;
 mod template;
 
-pub use functions::{RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
+pub use functions::{
+    call_function, resource_group_resource_id, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER,
+};
+
+/// The `environment()` object of a cloud, as templates see it.
+pub fn environment(cloud: Cloud) -> Value {
+    env::environment(cloud)
+}
 
 use eval::{Scope, State};
 use isolint_json::{JsonNode, ParseError};

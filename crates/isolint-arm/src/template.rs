@@ -361,10 +361,14 @@ impl<'a, 'o> Loader<'a, 'o> {
         ctx: &DeployCtx,
         copy_i: Option<i64>,
     ) {
+        // An unknown condition keeps the resource, marked as possibly absent.
+        let mut uncertain = false;
         if let Some(c) = node.get("condition") {
             let cv = scope.eval_node(&mut self.st, c, local, None);
-            if cv.as_bool() == Some(false) {
-                return;
+            match cv.as_bool() {
+                Some(false) => return,
+                Some(true) => {}
+                None => uncertain = true,
             }
         }
         let ty = node
@@ -433,6 +437,7 @@ impl<'a, 'o> Loader<'a, 'o> {
             .get("existing")
             .and_then(JsonNode::as_bool)
             .unwrap_or(false);
+        r.uncertain = uncertain;
         r.trail = ctx.trail.clone();
         r.resource_group = ctx.resource_group.clone();
         let deployment = full_type.eq_ignore_ascii_case(types::DEPLOYMENT);

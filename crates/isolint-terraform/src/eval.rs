@@ -1161,7 +1161,23 @@ impl<'a> Evaluator<'a> {
                     {
                         continue;
                     }
-                    let v = self.eval(file, &a.value, sc);
+                    let v = match (prefix.is_empty() && k == "body", &a.value) {
+                        // An azapi `body = jsonencode({...})` whose object holds
+                        // unknown ids would encode to one unknown string; keep the
+                        // object instead, which is what the body means.
+                        (true, Expression::FuncCall(f))
+                            if f.name.name.as_str() == "jsonencode"
+                                && f.name.namespace.is_empty()
+                                && f.args.len() == 1 =>
+                        {
+                            let arg = f.args.iter().next().map(|x| self.eval(file, x, sc));
+                            match arg {
+                                Some(obj) if obj.as_map().is_some() => obj,
+                                _ => self.eval(file, &a.value, sc),
+                            }
+                        }
+                        _ => self.eval(file, &a.value, sc),
+                    };
                     if let Some(sp) = span_of(file, a) {
                         sites.insert(format!("{prefix}{k}"), sp);
                     }

@@ -383,3 +383,36 @@ fn hostile_files_do_not_stop_the_scan() {
     let parse_errors = u.findings.iter().filter(|f| f.rule == "AML001").count();
     assert!(parse_errors >= 2, "{:?}", u.findings);
 }
+
+#[test]
+fn azapi_jsonencode_body_keeps_known_parts_when_ids_are_unknown() {
+    let dir = tree(&[(
+        "main.tf",
+        r#"
+resource "azurerm_container_registry" "acr" {
+  name = "acr"
+  sku  = "Basic"
+}
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-10-01"
+  name      = "ws"
+  parent_id = "/subscriptions/s/resourceGroups/g"
+  body = jsonencode({
+    properties = {
+      publicNetworkAccess = "Disabled"
+      containerRegistry   = azurerm_container_registry.acr.id
+    }
+  })
+}
+"#,
+    )]);
+    let (u, _) = load(&dir);
+    let ws = res(&u, "azapi_resource.ws");
+    assert_eq!(s(ws, "properties.publicNetworkAccess"), Some("Disabled"));
+    let acr = ws.prop("properties.containerRegistry").unwrap();
+    assert!(acr.is_unknown());
+    assert!(
+        acr.origin.resource.is_some(),
+        "the unknown id still links to the registry"
+    );
+}

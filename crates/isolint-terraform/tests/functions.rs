@@ -990,6 +990,9 @@ fn csv_and_json() {
         json!("\"\\u003c\\u0026\\u003e\""),
     );
     eq("jsonencode", vec![n(1e21)], json!("1000000000000000000000"));
+    // Escaping can make the JSON much longer than its input.
+    limit("jsonencode", vec![s(&"\u{1}".repeat(3_000_000))]);
+    limit("format", vec![s("%#v"), s(&"\u{1}".repeat(3_000_000))]);
     let mut with_unknown = j(json!({"a": 1}));
     if let Some(map) = with_unknown.as_map_mut() {
         map.insert("b".into(), unk());
@@ -1577,6 +1580,17 @@ fn conversions() {
     let l = ok("tolist", vec![Value::list(vec![unk(), s("a")])]);
     assert_eq!(l.as_list().map(<[Value]>::len), Some(2));
     invalid("tolist", vec![j(json!({"a": 1}))]);
+    eq(
+        "tolist",
+        vec![j(json!(["a", 1, true, null]))],
+        json!(["a", "1", "true", null]),
+    );
+    eq("tolist", vec![j(json!([1, 2]))], json!([1, 2]));
+    eq(
+        "tomap",
+        vec![j(json!({"a": 1, "b": "x"}))],
+        json!({"a": "1", "b": "x"}),
+    );
     eq(
         "tomap",
         vec![j(json!({"a": 1, "b": 2}))],

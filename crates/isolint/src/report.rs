@@ -91,6 +91,11 @@ impl Report {
         locate(&self.graph, &self.cwd, span)
     }
 
+    /// The folder that locations are relative to.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+
     /// The JSON report, version 1 (see `cli.md`).
     pub fn to_json(&self) -> serde_json::Value {
         let findings: Vec<serde_json::Value> = self

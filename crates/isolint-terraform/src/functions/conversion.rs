@@ -39,12 +39,36 @@ pub(super) fn tostring(a: &Args<'_>) -> Result<Value, FnError> {
     }
 }
 
+/// Terraform's element-type unification for primitives: when strings are
+/// mixed with numbers or bools, every element becomes a string.
+fn unify(mut items: Vec<&mut Value>) {
+    let prim = |v: &Value| matches!(v.data, Data::String(_) | Data::Number(_) | Data::Bool(_));
+    let all_prim_or_null = items.iter().all(|v| prim(v) || v.is_null());
+    let has_string = items.iter().any(|v| matches!(v.data, Data::String(_)));
+    let mixed = items
+        .iter()
+        .any(|v| matches!(v.data, Data::Number(_) | Data::Bool(_)));
+    if all_prim_or_null && has_string && mixed {
+        for v in items.iter_mut() {
+            if let Ok(s) = to_string(v) {
+                v.data = Data::String(s);
+            }
+        }
+    }
+}
+
 pub(super) fn tolist(a: &Args<'_>) -> Result<Value, FnError> {
     let v = a.get(0)?;
     match &v.data {
         Data::Unknown => Ok(Value::unknown()),
         Data::Null => Ok(Value::null()),
-        Data::List(_) => Ok(v.clone()),
+        Data::List(_) => {
+            let mut out = v.clone();
+            if let Data::List(items) = &mut out.data {
+                unify(items.iter_mut().collect());
+            }
+            Ok(out)
+        }
         _ => Err(a.invalid(format!("cannot convert {} to list", describe(v)))),
     }
 }
@@ -63,7 +87,13 @@ pub(super) fn tomap(a: &Args<'_>) -> Result<Value, FnError> {
     match &v.data {
         Data::Unknown => Ok(Value::unknown()),
         Data::Null => Ok(Value::null()),
-        Data::Map(_) => Ok(v.clone()),
+        Data::Map(_) => {
+            let mut out = v.clone();
+            if let Data::Map(m) = &mut out.data {
+                unify(m.values_mut().collect());
+            }
+            Ok(out)
+        }
         _ => Err(a.invalid(format!("cannot convert {} to map", describe(v)))),
     }
 }

@@ -1,6 +1,6 @@
 //! Encoding functions: base64, CSV, JSON, URL, text encodings and YAML.
 
-use super::{number_to_string, Args, FnError, MAX_LIST};
+use super::{number_to_string, Args, FnError, MAX_LIST, MAX_STRING};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
@@ -83,20 +83,31 @@ pub(super) fn urlencode(a: &Args<'_>) -> Result<Value, FnError> {
     Ok(Value::string(out))
 }
 
-/// JSON as Terraform's `jsonencode` writes it: keys sorted, no spaces,
-/// `<`, `>`, `&`, U+2028 and U+2029 escaped. `None` when the value is
-/// unknown or the encoding is not certain.
-pub(crate) fn json_encode(v: &Value) -> Option<String> {
-    let mut out = String::new();
-    write_json(v, &mut out)?;
-    Some(out)
+/// Why JSON could not be written.
+#[derive(Debug, PartialEq)]
+pub(crate) enum JsonStop {
+    /// Unknown inside, or an encoding detail that is not certain.
+    Unsure,
+    /// Longer than [`MAX_STRING`].
+    TooLong,
 }
 
-fn write_json(v: &Value, out: &mut String) -> Option<()> {
+/// JSON as Terraform's `jsonencode` writes it: keys sorted, no spaces,
+/// `<`, `>`, `&`, U+2028 and U+2029 escaped.
+pub(crate) fn json_encode(v: &Value) -> Result<String, JsonStop> {
+    let mut out = String::new();
+    write_json(v, &mut out)?;
+    Ok(out)
+}
+
+fn write_json(v: &Value, out: &mut String) -> Result<(), JsonStop> {
+    if out.len() > MAX_STRING {
+        return Err(JsonStop::TooLong);
+    }
     match &v.data {
         Data::Null => out.push_str("null"),
         Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Data::Number(n) => out.push_str(&number_to_string(*n)?),
+        Data::Number(n) => out.push_str(&number_to_string(*n).ok_or(JsonStop::Unsure)?),
         Data::String(s) => write_json_string(s, out)?,
         Data::List(items) => {
             out.push('[');
@@ -120,14 +131,20 @@ fn write_json(v: &Value, out: &mut String) -> Option<()> {
             }
             out.push('}');
         }
-        Data::Unknown => return None,
+        Data::Unknown => return Err(JsonStop::Unsure),
     }
-    Some(())
+    Ok(())
 }
 
-fn write_json_string(s: &str, out: &mut String) -> Option<()> {
+fn write_json_string(s: &str, out: &mut String) -> Result<(), JsonStop> {
+    if out.len().saturating_add(s.len()) > MAX_STRING {
+        return Err(JsonStop::TooLong);
+    }
     out.push('"');
     for c in s.chars() {
+        if out.len() > MAX_STRING {
+            return Err(JsonStop::TooLong);
+        }
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -135,7 +152,7 @@ fn write_json_string(s: &str, out: &mut String) -> Option<()> {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             // Go changed how it escapes these two; the exact form is not certain.
-            '\u{8}' | '\u{c}' => return None,
+            '\u{8}' | '\u{c}' => return Err(JsonStop::Unsure),
             '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
@@ -146,13 +163,17 @@ fn write_json_string(s: &str, out: &mut String) -> Option<()> {
         }
     }
     out.push('"');
-    Some(())
+    if out.len() > MAX_STRING {
+        return Err(JsonStop::TooLong);
+    }
+    Ok(())
 }
 
 pub(super) fn jsonencode(a: &Args<'_>) -> Result<Value, FnError> {
     match json_encode(a.get(0)?) {
-        Some(s) => a.string_result(s),
-        None => Ok(Value::unknown()),
+        Ok(s) => a.string_result(s),
+        Err(JsonStop::Unsure) => Ok(Value::unknown()),
+        Err(JsonStop::TooLong) => Err(a.limit(format!("result longer than {MAX_STRING} bytes"))),
     }
 }
 
@@ -339,8 +360,8 @@ mod tests {
         let v = Value::string("<a&b>\u{2028}\"\\\n\u{1}");
         assert_eq!(
             json_encode(&v).as_deref(),
-            Some(r#""\u003ca\u0026b\u003e\u2028\"\\\n\u0001""#)
+            Ok(r#""\u003ca\u0026b\u003e\u2028\"\\\n\u0001""#)
         );
-        assert_eq!(json_encode(&Value::string("\u{8}")), None);
+        assert_eq!(json_encode(&Value::string("\u{8}")), Err(JsonStop::Unsure));
     }
 }

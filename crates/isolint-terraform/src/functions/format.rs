@@ -5,7 +5,7 @@
 //! representation and switch to an exponent when it is 6 or more (or below
 //! -4), as Go does. Widths and precisions count characters.
 
-use super::encoding::json_encode;
+use super::encoding::{json_encode, JsonStop};
 use super::text::{char_count, graphemes};
 use super::{is_exact_decimal, to_bool, to_int, to_number, to_string, Args, FnError, MAX_STRING};
 use isolint_model::{Data, Value};
@@ -16,6 +16,15 @@ enum Stop {
     Limit(String),
     /// The answer cannot be computed exactly.
     Unknown,
+}
+
+impl From<JsonStop> for Stop {
+    fn from(j: JsonStop) -> Stop {
+        match j {
+            JsonStop::Unsure => Stop::Unknown,
+            JsonStop::TooLong => Stop::Limit(format!("result longer than {MAX_STRING} bytes")),
+        }
+    }
 }
 
 impl Stop {
@@ -233,7 +242,7 @@ fn format_one(verb: &Verb, raw: &str, offset: usize, arg: &Value) -> Result<Stri
                     _ => {}
                 }
             }
-            let json = json_encode(arg).ok_or(Stop::Unknown)?;
+            let json = json_encode(arg).map_err(Stop::from)?;
             pad(verb, json)
         }
         't' => {
@@ -262,7 +271,7 @@ fn format_one(verb: &Verb, raw: &str, offset: usize, arg: &Value) -> Result<Stri
                 s = g.into_iter().take(p).collect();
             }
             if verb.mode == 'q' {
-                s = json_encode(&Value::string(s)).ok_or(Stop::Unknown)?;
+                s = json_encode(&Value::string(s)).map_err(Stop::from)?;
             }
             pad(verb, s)
         }
