@@ -45,6 +45,12 @@ enum OutputFormat {
     Human,
     Compact,
     Json,
+    /// SARIF 2.1.0, for code scanning (GitHub code scanning and others).
+    Sarif,
+    /// JUnit XML: one test suite per file, one test case per rule.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(clap::Args)]
@@ -245,6 +251,13 @@ fn check(args: CheckArgs) -> ExitCode {
             s.push('\n');
             s
         }
+        OutputFormat::Sarif => {
+            let mut s = serde_json::to_string_pretty(&report.to_sarif()).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        OutputFormat::Junit => report.to_junit(),
+        OutputFormat::Github => report.to_github(),
     };
     let written = match &args.output {
         Some(p) => std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display())),

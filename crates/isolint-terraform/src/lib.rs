@@ -80,6 +80,29 @@ pub fn is_config_file(path: &Path) -> bool {
 /// Loads and evaluates the root module in `dir`: every `*.tf` file there,
 /// plus the variable files Terraform loads automatically.
 pub fn load_root(sources: &mut SourceMap, dir: &Path, opts: &Options) -> Unit {
+    let ev = eval_root(sources, dir, opts, &[]);
+    build_unit(ev.records, ev.findings, ev.suppressions)
+}
+
+/// What evaluating a root gives before the azurerm mapping: one [`eval::Record`]
+/// per resource instance (as written, with the sites of its attributes), the
+/// meta findings and the suppression comments.
+#[derive(Debug, Default)]
+pub struct Evaluated {
+    pub records: Vec<eval::Record>,
+    pub findings: Vec<Finding>,
+    pub suppressions: Vec<isolint_model::Suppression>,
+}
+
+/// Evaluates the root module in `dir` like [`load_root`] without mapping it.
+/// `inputs` are root variable values that win over every other source (the
+/// plan front-end passes the values a plan was made with).
+pub fn eval_root(
+    sources: &mut SourceMap,
+    dir: &Path,
+    opts: &Options,
+    inputs: &[(String, Value)],
+) -> Evaluated {
     let mut findings: Vec<Finding> = Vec::new();
     let mut tf_files = Vec::new();
     let mut auto_vars = Vec::new();
@@ -201,11 +224,18 @@ pub fn load_root(sources: &mut SourceMap, dir: &Path, opts: &Options) -> Unit {
             }
         }
     }
+    for (k, v) in inputs {
+        ev.set_root_input(k.clone(), v.clone());
+    }
     ev.run();
     findings.extend(std::mem::take(&mut ev.findings));
     let records = std::mem::take(&mut ev.records);
     drop(ev);
-    build_unit(records, findings, suppressions)
+    Evaluated {
+        records,
+        findings,
+        suppressions,
+    }
 }
 
 /// A variable given as a string (`-var`, `TF_VAR_`): kept as a string when
@@ -249,7 +279,11 @@ fn strip_spans(mut v: Value) -> Value {
     v
 }
 
-fn build_unit(
+/// Maps evaluated records onto canonical resources (the record at index `i`
+/// becomes [`isolint_model::ResKey`]`(i)`), applies the patches of
+/// association resources to their targets, and appends the extra resources
+/// (a private endpoint's DNS zone group) after all records.
+pub fn build_unit(
     records: Vec<eval::Record>,
     findings: Vec<Finding>,
     suppressions: Vec<isolint_model::Suppression>,

@@ -61,16 +61,31 @@ pub struct ModuleDecl {
     pub resources: Vec<ResDecl>,
     pub modules: Vec<ModCall>,
     pub outputs: BTreeMap<String, Expr>,
+    /// `(data, type, name)` → index in `resources`.
+    resource_index: HashMap<(bool, String, String), usize>,
+    /// Module call name → index in `modules`.
+    module_index: HashMap<String, usize>,
 }
 
 impl ModuleDecl {
     pub fn resource(&self, data: bool, ty: &str, name: &str) -> Option<&ResDecl> {
-        self.resources
-            .iter()
-            .find(|r| r.data == data && r.ty == ty && r.name == name)
+        self.resource_index
+            .get(&(data, ty.to_string(), name.to_string()))
+            .and_then(|i| self.resources.get(*i))
     }
     pub fn module(&self, name: &str) -> Option<&ModCall> {
-        self.modules.iter().find(|m| m.name == name)
+        self.module_index.get(name).and_then(|i| self.modules.get(*i))
+    }
+    /// Builds the lookup indexes (first declaration wins, as duplicates are an error in Terraform).
+    pub fn index(&mut self) {
+        self.resource_index.clear();
+        for (i, r) in self.resources.iter().enumerate() {
+            self.resource_index.entry((r.data, r.ty.clone(), r.name.clone())).or_insert(i);
+        }
+        self.module_index.clear();
+        for (i, m) in self.modules.iter().enumerate() {
+            self.module_index.entry(m.name.clone()).or_insert(i);
+        }
     }
 }
 
@@ -294,6 +309,7 @@ impl<'a> Loader<'a> {
                 )),
             }
         }
+        decl.index();
         self.modules[idx] = decl;
         idx
     }

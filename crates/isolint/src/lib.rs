@@ -20,7 +20,10 @@
 pub mod config;
 pub mod discover;
 mod frontends;
+pub mod github;
+pub mod junit;
 pub mod report;
+pub mod sarif;
 
 pub use config::{Config, FailOn};
 pub use isolint_model::{Finding, Graph, Severity};
