@@ -52,10 +52,106 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+mod eval;
 mod lexer;
 mod parser;
 
 pub use ast::*;
+pub use eval::BicepOptions;
+pub use isolint_arm::Cloud;
+
+use isolint_model::finding::meta;
+use isolint_model::{FileId, SourceMap, Unit};
+use std::path::{Path, PathBuf};
+
+/// Evaluates the Bicep entry file `file` into canonical resources, with the
+/// parameter files `params` applied in order (later files win): `.bicepparam`
+/// files (by extension) and ARM parameter files (`{"parameters": {...}}`).
+///
+/// Modules and imported files are read from disk (inside
+/// [`BicepOptions::root`] only) and added to `sources`. Syntax errors of every
+/// file read are AML001 findings; unresolved modules AML002; limits AML004.
+///
+/// Never panics; evaluation runs on a thread with a large stack so that deep
+/// (but bounded) nesting cannot overflow the caller's stack.
+pub fn load_bicep(
+    sources: &mut SourceMap,
+    file: FileId,
+    params: &[FileId],
+    opts: &BicepOptions,
+) -> Unit {
+    let joined = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("isolint-bicep".into())
+            .stack_size(DEEP_STACK_SIZE * 4)
+            .spawn_scoped(s, || eval::load_inner(sources, file, params, opts))
+            .ok()
+            .map(|h| h.join())
+    });
+    match joined {
+        Some(Ok(unit)) => unit,
+        Some(Err(_)) => {
+            let mut u = Unit::default();
+            u.findings
+                .push(meta::limit(None, "Bicep evaluation failed"));
+            u
+        }
+        None => eval::load_inner(sources, file, params, opts),
+    }
+}
+
+/// The local files a Bicep file uses as modules or imports (literal paths,
+/// resolved against the file's folder, existing files only). A caller that
+/// scans a folder skips these as entry files: they are evaluated through the
+/// file that uses them, with the parameters it passes.
+pub fn referenced_modules(sources: &SourceMap, file: FileId) -> Vec<PathBuf> {
+    let Some(src) = sources.get(file) else {
+        return Vec::new();
+    };
+    let parsed = parse(&src.text);
+    let base = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut out = Vec::new();
+    for item in &parsed.items {
+        let path = match &item.kind {
+            ItemKind::Module(m) => m.path_str(),
+            ItemKind::Import(ImportDecl::Symbols { from, .. })
+            | ItemKind::Import(ImportDecl::Wildcard { from, .. }) => from.as_str(),
+            _ => None,
+        };
+        let Some(p) = path.filter(|p| !eval::is_registry_ref(p)) else {
+            continue;
+        };
+        let full = eval::normalize(&base.join(p));
+        if full.is_file() && !out.contains(&full) {
+            out.push(full);
+        }
+    }
+    out
+}
+
+/// The template a `.bicepparam` file applies to (`using './main.bicep'`),
+/// resolved against the file's folder; `None` for `using none` or when there
+/// is no `using`.
+pub fn bicepparam_target(sources: &SourceMap, file: FileId) -> Option<PathBuf> {
+    let src = sources.get(file)?;
+    let parsed = parse(&src.text);
+    let base = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    parsed.items.iter().find_map(|item| match &item.kind {
+        ItemKind::Using(u) => u
+            .target
+            .as_str()
+            .filter(|p| !eval::is_registry_ref(p))
+            .map(|p| eval::normalize(&base.join(p))),
+        _ => None,
+    })
+}
+
+/// ARM parameter files that apply to a Bicep file by convention:
+/// `main.bicep` takes `main.parameters.json` in the same folder (existing
+/// files only).
+pub fn sibling_parameter_files(entry: &Path) -> Vec<PathBuf> {
+    isolint_arm::sibling_parameter_files(entry)
+}
 
 /// How deeply expressions, types and brackets may nest before the parser
 /// reports an error instead of descending further.

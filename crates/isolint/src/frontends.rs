@@ -61,8 +61,8 @@ fn arm_cloud(c: isolint_rules::Cloud) -> isolint_arm::Cloud {
     }
 }
 
-/// ARM templates (with their sibling and explicit parameter files) and,
-/// later, Terraform plans. Templates linked by another scanned template are
+/// ARM templates (with their sibling and explicit parameter files) and
+/// Terraform plans (`isolint-plan`). Templates linked by another scanned template are
 /// evaluated through it, not on their own.
 pub(crate) fn load_json(
     builder: &mut GraphBuilder,
@@ -83,6 +83,8 @@ pub(crate) fn load_json(
         let kind = isolint_json::classify_text(&builder.sources().file(id).text);
         if kind == DocKind::ArmTemplate {
             templates.push(id);
+        } else if kind == DocKind::TerraformPlan {
+            load_plan(builder, id, config, root);
         }
     }
     let mut linked: HashSet<PathBuf> = HashSet::new();
@@ -115,29 +117,134 @@ pub(crate) fn load_json(
     }
 }
 
-/// Bicep files: syntax errors are reported (AML001); evaluation into
-/// resources is not wired yet.
+/// Bicep files. Entry files (those no other scanned Bicep file uses as a
+/// module or import) are evaluated with their sibling `X.parameters.json`,
+/// each `.bicepparam` file that names them (`using`), and the explicit
+/// `--parameters` files; module files are evaluated through their callers.
+/// A `.bicepparam` file whose template was not scanned is only parsed.
 pub(crate) fn load_bicep(
     builder: &mut GraphBuilder,
     files: &[PathBuf],
     config: &Config,
     seen: &mut HashSet<PathBuf>,
 ) {
+    use isolint_terraform::module::normalize;
+    let mut entries: Vec<FileId> = Vec::new();
+    let mut param_files: Vec<FileId> = Vec::new();
     for p in files {
-        if !seen.insert(isolint_terraform::module::normalize(p)) {
+        if !seen.insert(normalize(p)) {
             continue;
         }
         let Some(id) = read(builder, p, config) else {
             continue;
         };
-        let parsed = isolint_bicep::parse(&builder.sources().file(id).text);
+        let is_param = p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("bicepparam"));
+        if is_param {
+            param_files.push(id);
+        } else {
+            entries.push(id);
+        }
+    }
+    let mut used: HashSet<PathBuf> = HashSet::new();
+    for &e in &entries {
+        for m in isolint_bicep::referenced_modules(builder.sources(), e) {
+            used.insert(normalize(&m));
+        }
+    }
+    let mut by_target: std::collections::HashMap<PathBuf, Vec<FileId>> =
+        std::collections::HashMap::new();
+    let mut orphans: Vec<FileId> = Vec::new();
+    for &pf in &param_files {
+        match isolint_bicep::bicepparam_target(builder.sources(), pf) {
+            Some(t) => by_target.entry(normalize(&t)).or_default().push(pf),
+            None => orphans.push(pf),
+        }
+    }
+    let default_root = config
+        .root
+        .clone()
+        .unwrap_or_else(|| crate::discover::default_root(&config.cwd));
+    let mut applied: HashSet<FileId> = HashSet::new();
+    for e in entries {
+        let path = normalize(&builder.sources().file(e).path);
+        if used.contains(&path) {
+            continue;
+        }
+        let root = match &config.root {
+            Some(r) => r.clone(),
+            None => crate::discover::root_for(
+                path.parent().unwrap_or_else(|| Path::new(".")),
+                &default_root,
+            ),
+        };
+        let opts = isolint_bicep::BicepOptions {
+            root,
+            cloud: arm_cloud(config.rules.cloud),
+            max_module_depth: config.limits.max_module_depth,
+            max_copy: config.limits.max_instances,
+            max_eval_steps: config.limits.max_eval_steps,
+            max_file_size: config.limits.max_file_bytes,
+            ..isolint_bicep::BicepOptions::default()
+        };
+        let mut base_params = Vec::new();
+        for pf in isolint_bicep::sibling_parameter_files(&path) {
+            if let Some(id) = read(builder, &pf, config) {
+                base_params.push(id);
+            }
+        }
+        let mut explicit = Vec::new();
+        for pf in &config.parameters {
+            if let Some(id) = read(builder, pf, config) {
+                explicit.push(id);
+            }
+        }
+        // One evaluation per `.bicepparam` file naming this entry (or one
+        // without any).
+        let bicepparams = by_target.get(&path).cloned().unwrap_or_default();
+        let variants: Vec<Option<FileId>> = if bicepparams.is_empty() {
+            vec![None]
+        } else {
+            bicepparams.into_iter().map(Some).collect()
+        };
+        for bp in variants {
+            let mut params = base_params.clone();
+            if let Some(bp) = bp {
+                applied.insert(bp);
+                params.push(bp);
+            }
+            params.extend(explicit.iter().copied());
+            let unit = isolint_bicep::load_bicep(builder.sources_mut(), e, &params, &opts);
+            builder.add_unit(unit);
+        }
+    }
+    // Parameter files whose template was not evaluated: syntax errors only.
+    for pf in param_files {
+        if applied.contains(&pf) {
+            continue;
+        }
+        let parsed = isolint_bicep::parse(&builder.sources().file(pf).text);
         let mut unit = Unit::default();
         for d in parsed.diagnostics {
             unit.findings.push(meta::parse_error(
-                Some(Span::new(id, d.span.start as usize, d.span.end as usize)),
+                Some(Span::new(pf, d.span.start as usize, d.span.end as usize)),
                 format!("Bicep syntax error: {}", d.message),
             ));
         }
         builder.add_unit(unit);
     }
+    let _ = orphans;
+}
+
+/// A Terraform plan (`terraform show -json`), located in the `.tf` files
+/// beside it when they are there.
+fn load_plan(builder: &mut GraphBuilder, id: FileId, config: &Config, root: &Path) {
+    let mut opts = isolint_plan::PlanOptions::new(root.to_path_buf());
+    opts.terraform.max_file_bytes = config.limits.max_file_bytes;
+    opts.terraform.max_instances = config.limits.max_instances;
+    opts.terraform.max_module_depth = config.limits.max_module_depth;
+    opts.terraform.max_eval_steps = config.limits.max_eval_steps;
+    let unit = isolint_plan::load_plan(builder.sources_mut(), id, &opts);
+    builder.add_unit(unit);
 }

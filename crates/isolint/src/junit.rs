@@ -128,7 +128,11 @@ impl Report {
             .and_then(|s| self.location(s))
             .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
             .unwrap_or_default();
-        let _ = write!(out, "{loc}{} {} {}: {}", f.severity, f.rule, f.name, f.message);
+        let _ = write!(
+            out,
+            "{loc}{} {} {}: {}",
+            f.severity, f.rule, f.name, f.message
+        );
         if let Some(r) = &f.resource {
             let _ = write!(out, " [{r}]");
         }

@@ -162,10 +162,7 @@ impl Report {
         if !related.is_empty() {
             r.insert("relatedLocations".into(), Value::Array(related));
         }
-        r.insert(
-            "partialFingerprints".into(),
-            json!({ FINGERPRINT_KEY: fp }),
-        );
+        r.insert("partialFingerprints".into(), json!({ FINGERPRINT_KEY: fp }));
         let mut props = Map::new();
         props.insert("name".into(), json!(f.name));
         if let Some(res) = &f.resource {
@@ -355,7 +352,10 @@ mod tests {
             a,
             fingerprint("AML301", "azurerm_container_registry.acr", "sku.name", 0)
         );
-        assert_ne!(a, fingerprint("AML301", "azurerm_container_registry.acr", "sku.name", 1));
+        assert_ne!(
+            a,
+            fingerprint("AML301", "azurerm_container_registry.acr", "sku.name", 1)
+        );
         assert_ne!(fingerprint("A", "bc", "", 0), fingerprint("A", "b", "c", 0));
     }
 }

@@ -83,6 +83,10 @@ fn terraform_fixtures_fire_and_near_misses_stay_silent() {
             report.to_compact()
         );
         insta::assert_json_snapshot!(format!("terraform__{id}__{case}__json"), report.to_json());
+        insta::assert_snapshot!(
+            format!("terraform__{id}__{case}__human"),
+            report.to_human(false)
+        );
     }
     for r in isolint_rules::all() {
         assert!(
@@ -91,6 +95,80 @@ fn terraform_fixtures_fire_and_near_misses_stay_silent() {
             r.meta.id
         );
     }
+}
+
+#[test]
+fn bicep_fixtures_fire_and_near_misses_stay_silent() {
+    let all = cases("bicep");
+    assert!(
+        all.len() >= 18,
+        "expected a fire and a near-miss case per rule, found {}",
+        all.len()
+    );
+    let mut rules_with_fire = std::collections::BTreeSet::new();
+    for (id, case, dir) in all {
+        let report = run(&dir);
+        let fired = report.findings.iter().filter(|f| f.rule == id).count();
+        if case.starts_with("fire") {
+            assert!(
+                fired > 0,
+                "bicep {id}/{case}: expected {id} to fire; got {}",
+                report.to_compact()
+            );
+            rules_with_fire.insert(id.clone());
+        } else {
+            assert_eq!(
+                fired,
+                0,
+                "bicep {id}/{case}: {id} must not fire; got {}",
+                report.to_compact()
+            );
+        }
+        for f in &report.findings {
+            assert!(
+                f.span.is_some(),
+                "bicep {id}/{case}: finding without a location: {f:?}"
+            );
+        }
+        insta::assert_snapshot!(format!("bicep__{id}__{case}__compact"), report.to_compact());
+        insta::assert_json_snapshot!(format!("bicep__{id}__{case}__json"), report.to_json());
+    }
+    for r in isolint_rules::all() {
+        assert!(
+            rules_with_fire.contains(r.meta.id),
+            "rule {} has no Bicep fixture that fires",
+            r.meta.id
+        );
+    }
+}
+
+/// The "done means": a Docker-bridge literal passed by `main.bicep`
+/// to a local module is reported at the line of that literal.
+#[test]
+fn bicep_module_argument_literal_is_the_primary_location() {
+    let dir = workspace_root().join("testdata/bicep/AML401/fire_module");
+    let report = run(&dir);
+    let json = report.to_json();
+    let hits: Vec<(String, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "AML401")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        hits.contains(&(
+            "testdata/bicep/AML401/fire_module/main.bicep".to_string(),
+            8
+        )),
+        "{}",
+        report.to_compact()
+    );
 }
 
 #[test]

@@ -1,0 +1,6 @@
+resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {
+  name: 'vnet'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+  }
+}
