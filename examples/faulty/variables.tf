@@ -14,8 +14,14 @@ variable "acr_sku" {
   default     = "Standard"
 }
 
-variable "private" {
-  description = "Put the workspace behind a private endpoint"
-  type        = bool
-  default     = true
+variable "network_base" {
+  description = "Supernet the VNet is carved from"
+  type        = string
+  default     = "172.16.0.0/12"
+}
+
+variable "image_build_compute" {
+  description = "CPU cluster that builds environment images inside the VNet"
+  type        = string
+  default     = "cpu-cluster"
 }

@@ -778,6 +778,23 @@ impl<'s> Loader<'s> {
         let Some(name) = full_name.as_str() else {
             return Value::unknown();
         };
+        // `scope: resourceGroup('sub', 'rg')`, `scope: subscription('sub')`.
+        if let Some(sc) = scope.filter(|sc| sc.origin.resource.is_none()) {
+            if let Some(sid) = sc.get("id").and_then(Value::as_str) {
+                let mut f = Vec::new();
+                let p = isolint_arm::call_function(
+                    "tenantResourceId",
+                    vec![Value::string(full_type), Value::string(name)],
+                    Span::new(FileId(u32::MAX), 0, 0),
+                    &self.arm,
+                    &mut f,
+                );
+                return match p.as_str() {
+                    Some(p) => Value::string(format!("{sid}{p}")),
+                    None => Value::unknown(),
+                };
+            }
+        }
         // Extension resources (`scope: acr`).
         if let Some(sc) = scope {
             if sc.origin.resource.is_some() {
@@ -1514,6 +1531,10 @@ impl<'s> Loader<'s> {
                 }
             }
             "environment" => return isolint_arm::environment(self.opts.cloud),
+            "resourcegroup" | "subscription" if !c.args.is_empty() => {
+                let args: Vec<Value> = c.args.iter().map(|a| self.eval(m, a, locals)).collect();
+                return scope_object(&name, &args);
+            }
             "resourcegroup" | "subscription" | "tenant" | "managementgroup" | "deployer"
             | "deployment" | "newguid" | "utcnow" | "readenvironmentvariable"
             | "externalinput" | "getsecret" => return Value::unknown_at(Some(at)),
@@ -1818,6 +1839,42 @@ fn unknown_loop_locals(f: &ForExpr) -> Locals {
         l.push((ix.name.clone(), Value::unknown()));
     }
     l
+}
+
+/// `resourceGroup('sub', 'rg')` / `resourceGroup('rg')` / `subscription('sub')`
+/// as a scope: its `id` and `name` where the arguments are known.
+fn scope_object(name: &str, args: &[Value]) -> Value {
+    use isolint_arm::{RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
+    let text = |v: Option<&Value>, ph: &str| match v {
+        Some(v) => v.as_str().map(str::to_string),
+        None => Some(ph.to_string()),
+    };
+    let mut m = BTreeMap::new();
+    let id = if name == "subscription" {
+        let sub = text(args.first(), SUBSCRIPTION_PLACEHOLDER);
+        if let Some(s) = &sub {
+            m.insert("subscriptionId".to_string(), Value::string(s.clone()));
+        }
+        sub.map(|s| format!("/subscriptions/{s}"))
+    } else {
+        let (sub, rg) = match args {
+            [rg] => (Some(SUBSCRIPTION_PLACEHOLDER.to_string()), text(Some(rg), "")),
+            [sub, rg, ..] => (text(Some(sub), ""), text(Some(rg), "")),
+            [] => (None, None),
+        };
+        if let Some(rg) = &rg {
+            m.insert("name".to_string(), Value::string(rg.clone()));
+        }
+        match (sub, rg) {
+            (Some(s), Some(r)) => Some(format!("/subscriptions/{s}/resourceGroups/{r}")),
+            _ => None,
+        }
+    };
+    m.insert(
+        "id".to_string(),
+        id.map(Value::string).unwrap_or_else(Value::unknown),
+    );
+    Value::map(m)
 }
 
 /// `nameof(x)`: the last name of a symbol, property or index expression.

@@ -261,6 +261,7 @@ impl GraphBuilder {
             children: vec![Vec::new(); n],
             edges: DiGraph::with_capacity(n, n),
             unresolved: Vec::new(),
+            unresolved_by_from: HashMap::new(),
             findings: self.findings,
             suppressions: self.suppressions,
             resources: Vec::new(),
@@ -367,6 +368,9 @@ impl GraphBuilder {
                 }
             }
         }
+        for (k, u) in g.unresolved.iter().enumerate() {
+            g.unresolved_by_from.entry(u.from).or_default().push(k);
+        }
         g.resources = self.resources;
         g
     }
@@ -453,6 +457,7 @@ pub struct Graph {
     children: Vec<Vec<ResIdx>>,
     edges: DiGraph<ResIdx, Edge>,
     unresolved: Vec<Unresolved>,
+    unresolved_by_from: HashMap<ResIdx, Vec<usize>>,
     findings: Vec<Finding>,
     suppressions: Vec<Suppression>,
 }
@@ -559,6 +564,15 @@ impl Graph {
     }
     pub fn unresolved(&self) -> &[Unresolved] {
         &self.unresolved
+    }
+    /// The unresolved references held by one resource.
+    pub fn unresolved_from(&self, i: ResIdx) -> impl Iterator<Item = &Unresolved> {
+        self.unresolved_by_from
+            .get(&i)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|k| self.unresolved.get(*k))
     }
     /// Meta findings from the front-ends.
     pub fn findings(&self) -> &[Finding] {

@@ -6,6 +6,7 @@
 //! [`Tri::Unknown`] otherwise. Rules report on `Yes` only.
 
 use isolint_model::types as t;
+pub use isolint_model::Unresolved;
 use isolint_model::{EdgeKind, Graph, ResIdx, Value};
 
 /// A three-valued truth.
@@ -234,5 +235,247 @@ mod tests {
         assert!(is_gpu_size("Standard_NV12"));
         assert!(!is_gpu_size("Standard_DS3_v2"));
         assert!(!is_gpu_size("Standard_E4s_v3"));
+    }
+}
+
+// ----- networking ---------------------------------------------------------
+
+/// The VNet a subnet belongs to.
+pub fn vnet_of_subnet(g: &Graph, s: ResIdx) -> Option<ResIdx> {
+    g.parent(s).filter(|p| g.get(*p).is(t::VNET))
+}
+
+/// The VNet of a private endpoint, compute or anything with a subnet edge.
+pub fn vnet_of(g: &Graph, r: ResIdx) -> Option<ResIdx> {
+    let kind = if g.get(r).is(t::WORKSPACE) {
+        EdgeKind::ServerlessSubnet
+    } else {
+        EdgeKind::Subnet
+    };
+    g.target(r, kind).and_then(|s| vnet_of_subnet(g, s))
+}
+
+/// Does a VNet set custom DNS servers?
+pub fn custom_dns(g: &Graph, vnet: ResIdx) -> Tri {
+    match g.get(vnet).prop("properties.dhcpOptions.dnsServers") {
+        None => Tri::No,
+        Some(v) if v.is_null() => Tri::No,
+        Some(v) => match v.as_list() {
+            Some([]) => Tri::No,
+            Some(items) if items.iter().all(|i| i.as_str().is_some()) => Tri::Yes,
+            _ => Tri::Unknown,
+        },
+    }
+}
+
+/// Are two VNets peered (a peering declared in either direction)?
+pub fn peered(g: &Graph, a: ResIdx, b: ResIdx) -> bool {
+    let declared = |from: ResIdx, to: ResIdx| {
+        g.children_of_type(from, t::PEERING)
+            .any(|p| !g.get(p).uncertain && g.target(p, EdgeKind::PeeringRemote) == Some(to))
+    };
+    declared(a, b) || declared(b, a)
+}
+
+/// Does any peering of this VNet point at a VNet outside the scan (or an unknown one)?
+pub fn has_unresolved_peering(g: &Graph, v: ResIdx) -> bool {
+    g.children_of_type(v, t::PEERING)
+        .any(|p| g.target(p, EdgeKind::PeeringRemote).is_none())
+}
+
+/// A private DNS zone attached to a private endpoint.
+#[derive(Clone, Debug)]
+pub struct PeZone {
+    /// Lower-case zone name.
+    pub name: String,
+    /// The zone resource, when it is in the scan.
+    pub zone: Option<ResIdx>,
+    /// The zone group that attaches it.
+    pub group: ResIdx,
+}
+
+/// The zones a private endpoint's DNS zone groups attach. `None` when any of
+/// them cannot be known (an unknown zone ID, a zone group that may not exist).
+pub fn pe_zones(g: &Graph, pe: ResIdx) -> Option<Vec<PeZone>> {
+    let mut out = Vec::new();
+    for zg in g.children_of_type(pe, t::DNS_ZONE_GROUP) {
+        if g.get(zg).uncertain {
+            return None;
+        }
+        let values = g
+            .get(zg)
+            .body
+            .path_all("properties.privateDnsZoneConfigs.*.properties.privateDnsZoneId");
+        let resolved = g.targets(zg, EdgeKind::DnsZone);
+        let unresolved: Vec<&crate::defs::Unresolved> = g
+            .unresolved_from(zg)
+            .filter(|u| u.kind == EdgeKind::DnsZone)
+            .collect();
+        if values.len() != resolved.len() + unresolved.len() {
+            // Some zone IDs are unknown (or two configs name the same zone).
+            let distinct_known = values.iter().all(|v| !v.is_unknown());
+            if !distinct_known {
+                return None;
+            }
+        }
+        for z in resolved {
+            let name = g.full_name(z)?.to_ascii_lowercase();
+            out.push(PeZone {
+                name,
+                zone: Some(z),
+                group: zg,
+            });
+        }
+        for u in unresolved {
+            let id = isolint_model::ResourceId::parse(&u.id)?;
+            let name = id.names.last()?.to_ascii_lowercase();
+            out.push(PeZone {
+                name,
+                zone: None,
+                group: zg,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// The VNets a zone has links to; `None` when a link's VNet is unknown or
+/// outside the scan, or a link may not exist.
+pub fn zone_linked_vnets(g: &Graph, zone: ResIdx) -> Option<Vec<ResIdx>> {
+    let mut out = Vec::new();
+    for l in g.children_of_type(zone, t::DNS_ZONE_LINK) {
+        if g.get(l).uncertain {
+            return None;
+        }
+        out.push(g.target(l, EdgeKind::LinkedVnet)?);
+    }
+    Some(out)
+}
+
+/// The workspaces whose network a resource belongs to: the workspace itself,
+/// or the workspaces using it as storage, key vault, registry or Application
+/// Insights, or (for a private link scope) the workspaces whose Application
+/// Insights it holds.
+pub fn aml_workspaces_of(g: &Graph, r: ResIdx) -> Vec<ResIdx> {
+    let res = g.get(r);
+    if res.is(t::WORKSPACE) {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    for kind in [
+        EdgeKind::Storage,
+        EdgeKind::KeyVault,
+        EdgeKind::Registry,
+        EdgeKind::AppInsights,
+    ] {
+        out.extend(workspaces_using(g, r, kind));
+    }
+    if res.is(t::PRIVATE_LINK_SCOPE) {
+        for sr in g.children_of_type(r, t::SCOPED_RESOURCE) {
+            if let Some(ai) = g.target(sr, EdgeKind::ScopedResource) {
+                out.extend(workspaces_using(g, ai, EdgeKind::AppInsights));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The computes of a workspace that certainly exist.
+pub fn computes(g: &Graph, w: ResIdx) -> Vec<ResIdx> {
+    g.children_of_type(w, t::COMPUTE)
+        .filter(|c| !g.get(*c).uncertain)
+        .collect()
+}
+
+/// A boolean property (`true`/`false`, also as strings); absent gives `default`.
+pub fn bool_prop(g: &Graph, r: ResIdx, path: &str, default: Option<bool>) -> Option<bool> {
+    match g.get(r).prop(path) {
+        None => default,
+        Some(v) if v.is_null() => default,
+        Some(v) => v.as_bool(),
+    }
+}
+
+/// Public network access, with absence meaning enabled (the providers' default).
+pub fn public_access_enabled(g: &Graph, r: ResIdx) -> Tri {
+    match g.get(r).prop("properties.publicNetworkAccess") {
+        None => Tri::Yes,
+        Some(v) if v.is_null() => Tri::Yes,
+        Some(v) => match v.as_str() {
+            Some(s) => Tri::from_bool(Some(s.eq_ignore_ascii_case("Enabled"))),
+            None => Tri::Unknown,
+        },
+    }
+}
+
+/// The outbound path of a subnet: a NAT gateway, or a route table with a
+/// `0.0.0.0/0` route to `VirtualAppliance` or `Internet`.
+pub fn outbound_path(g: &Graph, subnet: ResIdx) -> Tri {
+    let res = g.get(subnet);
+    match res.prop("properties.natGateway.id") {
+        Some(v) if !v.is_null() => return Tri::Yes,
+        _ => {}
+    }
+    let Some(rt_value) = res
+        .prop("properties.routeTable.id")
+        .filter(|v| !v.is_null())
+    else {
+        return Tri::No;
+    };
+    let Some(rt) = g.target(subnet, EdgeKind::RouteTable) else {
+        // A route table outside the scan (or unknown): its routes are unknown.
+        let _ = rt_value;
+        return Tri::Unknown;
+    };
+    let mut routes: Vec<Value> = g
+        .get(rt)
+        .body
+        .path_all("properties.routes.*.properties")
+        .into_iter()
+        .cloned()
+        .collect();
+    for r in g.children_of_type(rt, t::ROUTE) {
+        if g.get(r).uncertain {
+            continue;
+        }
+        routes.push(g.get(r).prop("properties").cloned().unwrap_or_default());
+    }
+    let mut unknown = false;
+    for r in &routes {
+        let prefix = r.get("addressPrefix").and_then(Value::as_str);
+        let hop = r.get("nextHopType").and_then(Value::as_str);
+        match (prefix, hop) {
+            (Some(p), Some(h)) => {
+                if p.trim() == "0.0.0.0/0"
+                    && (h.eq_ignore_ascii_case("VirtualAppliance")
+                        || h.eq_ignore_ascii_case("Internet"))
+                {
+                    return Tri::Yes;
+                }
+            }
+            _ => unknown = true,
+        }
+    }
+    if unknown {
+        Tri::Unknown
+    } else {
+        Tri::No
+    }
+}
+
+/// Is a compute in a customer subnet (it names one)?
+pub fn compute_subnet(g: &Graph, c: ResIdx) -> Option<ResIdx> {
+    g.target(c, EdgeKind::Subnet)
+}
+
+/// Does a compute name a subnet at all (even one outside the scan)?
+pub fn names_subnet(g: &Graph, c: ResIdx) -> Tri {
+    match g.get(c).prop("properties.properties.subnet.id") {
+        None => Tri::No,
+        Some(v) if v.is_null() => Tri::No,
+        Some(v) if v.is_unknown() && v.origin.resource.is_none() => Tri::Unknown,
+        Some(_) => Tri::Yes,
     }
 }

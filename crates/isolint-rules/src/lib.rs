@@ -18,6 +18,7 @@
 pub mod config;
 pub mod context;
 pub mod defs;
+pub mod dns;
 pub mod docs;
 pub mod rules;
 

@@ -143,8 +143,13 @@ impl Report {
         }
         r.insert("level".into(), json!(level(f.severity)));
         r.insert("message".into(), json!({ "text": text }));
-        let primary = location(loc, f.resource.as_deref(), None, None);
-        r.insert("locations".into(), json!([primary]));
+        // A finding with neither a file nor a resource has no location.
+        let locations: Vec<Value> = if loc.is_some() || f.resource.is_some() {
+            vec![location(loc, f.resource.as_deref(), None, None)]
+        } else {
+            Vec::new()
+        };
+        r.insert("locations".into(), Value::Array(locations));
         let related: Vec<Value> = f
             .related
             .iter()

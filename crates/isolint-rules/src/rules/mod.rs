@@ -7,11 +7,34 @@ mod aml001_parse_error;
 mod aml002_unresolved_reference;
 mod aml003_unused_suppression;
 mod aml004_evaluation_limit;
+mod aml101_workspace_private_endpoint_missing;
+mod aml102_workspace_public_access_with_private_endpoint;
+mod aml103_dependency_not_isolated;
+mod aml104_v1_legacy_mode_blocks_managed_endpoints;
+mod aml105_managed_network_with_vnet_compute;
+mod aml106_online_endpoint_public_access;
+mod aml201_private_endpoint_dns_zone_missing;
+mod aml202_private_dns_zone_mismatch;
+mod aml203_private_dns_zone_not_linked;
+mod aml204_custom_dns_without_forwarding;
 mod aml301_acr_not_premium;
 mod aml302_image_build_compute_missing;
 mod aml303_image_build_compute_invalid;
+mod aml304_image_build_compute_no_outbound;
+mod aml305_acr_trusted_services_blocked;
+mod aml307_acr_private_with_identity_compute;
+mod aml308_acr_public_access_enabled;
 mod aml401_docker_bridge_overlap;
 mod aml402_reserved_range_overlap;
+mod aml701_storage_private_endpoint_missing;
+mod aml703_storage_firewall_blocks_workspace;
+mod aml704_storage_anonymous_access;
+mod aml705_keyvault_not_isolated;
+mod aml706_keyvault_bypass_blocks_azure_services;
+mod aml707_dependency_vnet_placement;
+mod aml801_app_insights_not_workspace_based;
+mod aml802_monitor_private_link_scope_private_only;
+mod aml803_app_insights_outside_private_link_scope;
 
 /// A rule's identity and documentation.
 #[derive(Debug)]
@@ -50,11 +73,34 @@ static ALL: &[&Rule] = &[
     &aml002_unresolved_reference::RULE,
     &aml003_unused_suppression::RULE,
     &aml004_evaluation_limit::RULE,
+    &aml101_workspace_private_endpoint_missing::RULE,
+    &aml102_workspace_public_access_with_private_endpoint::RULE,
+    &aml103_dependency_not_isolated::RULE,
+    &aml104_v1_legacy_mode_blocks_managed_endpoints::RULE,
+    &aml105_managed_network_with_vnet_compute::RULE,
+    &aml106_online_endpoint_public_access::RULE,
+    &aml201_private_endpoint_dns_zone_missing::RULE,
+    &aml202_private_dns_zone_mismatch::RULE,
+    &aml203_private_dns_zone_not_linked::RULE,
+    &aml204_custom_dns_without_forwarding::RULE,
     &aml301_acr_not_premium::RULE,
     &aml302_image_build_compute_missing::RULE,
     &aml303_image_build_compute_invalid::RULE,
+    &aml304_image_build_compute_no_outbound::RULE,
+    &aml305_acr_trusted_services_blocked::RULE,
+    &aml307_acr_private_with_identity_compute::RULE,
+    &aml308_acr_public_access_enabled::RULE,
     &aml401_docker_bridge_overlap::RULE,
     &aml402_reserved_range_overlap::RULE,
+    &aml701_storage_private_endpoint_missing::RULE,
+    &aml703_storage_firewall_blocks_workspace::RULE,
+    &aml704_storage_anonymous_access::RULE,
+    &aml705_keyvault_not_isolated::RULE,
+    &aml706_keyvault_bypass_blocks_azure_services::RULE,
+    &aml707_dependency_vnet_placement::RULE,
+    &aml801_app_insights_not_workspace_based::RULE,
+    &aml802_monitor_private_link_scope_private_only::RULE,
+    &aml803_app_insights_outside_private_link_scope::RULE,
 ];
 
 /// Every rule, ordered by ID.
@@ -89,7 +135,9 @@ mod tests {
                 m.id
             );
             assert!(
-                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{}",
                 m.name
             );

@@ -34,6 +34,45 @@ resource "azurerm_subnet" "training" {
   address_prefixes     = [cidrsubnet(local.vnet_cidr, 8, 1)]
 }
 
-output "subnet_id" {
+resource "azurerm_subnet" "endpoints" {
+  name                 = "snet-endpoints"
+  resource_group_name  = var.rg_name
+  virtual_network_name = azurerm_virtual_network.this.name
+  address_prefixes     = [cidrsubnet(local.vnet_cidr, 8, 2)]
+}
+
+resource "azurerm_public_ip" "nat" {
+  name                = "pip-${var.name}-nat"
+  location            = var.location
+  resource_group_name = var.rg_name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+}
+
+resource "azurerm_nat_gateway" "nat" {
+  name                = "nat-${var.name}"
+  location            = var.location
+  resource_group_name = var.rg_name
+}
+
+resource "azurerm_nat_gateway_public_ip_association" "nat" {
+  nat_gateway_id       = azurerm_nat_gateway.nat.id
+  public_ip_address_id = azurerm_public_ip.nat.id
+}
+
+resource "azurerm_subnet_nat_gateway_association" "training" {
+  subnet_id      = azurerm_subnet.training.id
+  nat_gateway_id = azurerm_nat_gateway.nat.id
+}
+
+output "vnet_id" {
+  value = azurerm_virtual_network.this.id
+}
+
+output "training_subnet_id" {
   value = azurerm_subnet.training.id
+}
+
+output "endpoints_subnet_id" {
+  value = azurerm_subnet.endpoints.id
 }
