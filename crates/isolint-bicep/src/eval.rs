@@ -174,9 +174,15 @@ fn text_of(v: &Value, arm: &isolint_arm::ArmOptions) -> Option<String> {
         Data::Null => Some(String::new()),
         _ => {
             let mut f = Vec::new();
-            isolint_arm::call_function("string", vec![v.clone()], Span::new(FileId(u32::MAX), 0, 0), arm, &mut f)
-                .as_str()
-                .map(str::to_string)
+            isolint_arm::call_function(
+                "string",
+                vec![v.clone()],
+                Span::new(FileId(u32::MAX), 0, 0),
+                arm,
+                &mut f,
+            )
+            .as_str()
+            .map(str::to_string)
         }
     }
 }
@@ -336,9 +342,7 @@ impl<'s> Loader<'s> {
         for (j, d) in m.resdecls.iter().enumerate() {
             if d.parent.is_some() {
                 if let ItemKind::Resource(r) = &d.item.kind {
-                    m.symbols
-                        .entry(r.name.name.clone())
-                        .or_insert(Sym::Res(j));
+                    m.symbols.entry(r.name.name.clone()).or_insert(Sym::Res(j));
                 }
             }
         }
@@ -412,7 +416,11 @@ impl<'s> Loader<'s> {
                 ImportName::Ident(i) => i.name.clone(),
                 ImportName::String { value, .. } => value.clone(),
             };
-            let local = it.alias.as_ref().map(|a| a.name.clone()).unwrap_or(name.clone());
+            let local = it
+                .alias
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or(name.clone());
             m.symbols.insert(local, Sym::Import(target.clone(), name));
         }
     }
@@ -596,7 +604,9 @@ impl<'s> Loader<'s> {
             }
             if api.is_none() {
                 if let Some(ItemKind::Resource(prd)) = m.resdecls.get(p).map(|d| &d.item.kind) {
-                    api = type_parts(prd.type_str().unwrap_or("")).1.map(str::to_string);
+                    api = type_parts(prd.type_str().unwrap_or(""))
+                        .1
+                        .map(str::to_string);
                 }
             }
         }
@@ -730,7 +740,10 @@ impl<'s> Loader<'s> {
             r.parent = Some(Value::unknown().with_resource(Some(pk)));
         }
         let mut body = Value::map(props.clone());
-        if ctx.full_type.eq_ignore_ascii_case("Microsoft.Resources/deployments") {
+        if ctx
+            .full_type
+            .eq_ignore_ascii_case("Microsoft.Resources/deployments")
+        {
             if let Some(p) = body.as_map_mut().and_then(|b| b.get_mut("properties")) {
                 if let Some(pm) = p.as_map_mut() {
                     pm.remove("template");
@@ -754,7 +767,8 @@ impl<'s> Loader<'s> {
         let mut obj = props;
         obj.insert(
             "id".into(),
-            id.with_origin(Origin::computed(at)).with_resource(Some(key)),
+            id.with_origin(Origin::computed(at))
+                .with_resource(Some(key)),
         );
         obj.insert("name".into(), name);
         obj.insert("type".into(), Value::string(ctx.full_type.clone()));
@@ -946,7 +960,17 @@ impl<'s> Loader<'s> {
                 Value::list(out)
             }
             _ => self
-                .module_instance(m, item, md, fid, is_json, &md.body, &Vec::new(), None, false)
+                .module_instance(
+                    m,
+                    item,
+                    md,
+                    fid,
+                    is_json,
+                    &md.body,
+                    &Vec::new(),
+                    None,
+                    false,
+                )
                 .unwrap_or_else(Value::null),
         }
     }
@@ -1449,13 +1473,7 @@ impl<'s> Loader<'s> {
         }
     }
 
-    fn apply(
-        &mut self,
-        m: &Rc<Module>,
-        lam: &Expr,
-        args: &[Value],
-        locals: &Locals,
-    ) -> Value {
+    fn apply(&mut self, m: &Rc<Module>, lam: &Expr, args: &[Value], locals: &Locals) -> Value {
         let ExprKind::Lambda { params, body } = &lam.kind else {
             return Value::unknown();
         };
@@ -1466,12 +1484,7 @@ impl<'s> Loader<'s> {
         self.eval(m, body, &l)
     }
 
-    fn call_user(
-        &mut self,
-        target: &Rc<Module>,
-        i: usize,
-        args: Vec<Value>,
-    ) -> Value {
+    fn call_user(&mut self, target: &Rc<Module>, i: usize, args: Vec<Value>) -> Value {
         let Some(ItemKind::Func(f)) = target.parsed.items.get(i).map(|it| &it.kind) else {
             return Value::unknown();
         };
@@ -1535,9 +1548,17 @@ impl<'s> Loader<'s> {
                 let args: Vec<Value> = c.args.iter().map(|a| self.eval(m, a, locals)).collect();
                 return scope_object(&name, &args);
             }
-            "resourcegroup" | "subscription" | "tenant" | "managementgroup" | "deployer"
-            | "deployment" | "newguid" | "utcnow" | "readenvironmentvariable"
-            | "externalinput" | "getsecret" => return Value::unknown_at(Some(at)),
+            "resourcegroup"
+            | "subscription"
+            | "tenant"
+            | "managementgroup"
+            | "deployer"
+            | "deployment"
+            | "newguid"
+            | "utcnow"
+            | "readenvironmentvariable"
+            | "externalinput"
+            | "getsecret" => return Value::unknown_at(Some(at)),
             "coalesce" => {
                 for a in &c.args {
                     let v = self.eval(m, a, locals);
@@ -1684,7 +1705,10 @@ impl<'s> Loader<'s> {
             };
             let mut out = BTreeMap::new();
             for (k, v) in map {
-                out.insert(k.clone(), self.apply(m, lam, std::slice::from_ref(v), locals));
+                out.insert(
+                    k.clone(),
+                    self.apply(m, lam, std::slice::from_ref(v), locals),
+                );
             }
             return Value::map(out);
         }
@@ -1729,7 +1753,10 @@ impl<'s> Loader<'s> {
                 for it in items {
                     let mut pos = out.len();
                     for (j, o) in out.iter().enumerate() {
-                        match self.apply(m, lam, &[it.clone(), o.clone()], locals).as_bool() {
+                        match self
+                            .apply(m, lam, &[it.clone(), o.clone()], locals)
+                            .as_bool()
+                        {
                             Some(true) => {
                                 pos = j;
                                 break;
@@ -1844,7 +1871,7 @@ fn unknown_loop_locals(f: &ForExpr) -> Locals {
 /// `resourceGroup('sub', 'rg')` / `resourceGroup('rg')` / `subscription('sub')`
 /// as a scope: its `id` and `name` where the arguments are known.
 fn scope_object(name: &str, args: &[Value]) -> Value {
-    use isolint_arm::{RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
+    use isolint_arm::SUBSCRIPTION_PLACEHOLDER;
     let text = |v: Option<&Value>, ph: &str| match v {
         Some(v) => v.as_str().map(str::to_string),
         None => Some(ph.to_string()),
@@ -1858,7 +1885,10 @@ fn scope_object(name: &str, args: &[Value]) -> Value {
         sub.map(|s| format!("/subscriptions/{s}"))
     } else {
         let (sub, rg) = match args {
-            [rg] => (Some(SUBSCRIPTION_PLACEHOLDER.to_string()), text(Some(rg), "")),
+            [rg] => (
+                Some(SUBSCRIPTION_PLACEHOLDER.to_string()),
+                text(Some(rg), ""),
+            ),
             [sub, rg, ..] => (text(Some(sub), ""), text(Some(rg), "")),
             [] => (None, None),
         };
@@ -1969,7 +1999,9 @@ fn index_value(b: &Value, i: &Value, safe: bool, from_end: bool) -> Value {
                 return Value::unknown();
             };
             let idx = if from_end {
-                i64::try_from(items.len()).ok().and_then(|l| l.checked_sub(n))
+                i64::try_from(items.len())
+                    .ok()
+                    .and_then(|l| l.checked_sub(n))
             } else {
                 Some(n)
             };
@@ -2022,10 +2054,7 @@ pub(crate) fn suppressions(file: FileId, text: &str, parsed: &ParsedFile) -> Vec
         let line = line_of(c.span.start as usize);
         let mut target = line + 1;
         while let Some(&start) = line_starts.get(target) {
-            let end = line_starts
-                .get(target + 1)
-                .copied()
-                .unwrap_or(text.len());
+            let end = line_starts.get(target + 1).copied().unwrap_or(text.len());
             let t = text.get(start..end).unwrap_or("").trim();
             if t.is_empty() || t.starts_with("//") || t.starts_with("/*") || t.starts_with('#') {
                 target += 1;
@@ -2044,7 +2073,11 @@ pub(crate) fn suppressions(file: FileId, text: &str, parsed: &ParsedFile) -> Vec
 }
 
 /// Reads an ARM parameter file (`{"parameters": {"p": {"value": ...}}}`).
-fn json_parameters(sources: &SourceMap, pf: FileId, into: &mut HashMap<String, Value>) -> Option<Finding> {
+fn json_parameters(
+    sources: &SourceMap,
+    pf: FileId,
+    into: &mut HashMap<String, Value>,
+) -> Option<Finding> {
     let text = sources.get(pf)?.text.clone();
     let doc = match isolint_json::parse(pf, &text) {
         Ok(d) => d,
@@ -2097,10 +2130,21 @@ pub(crate) fn load_inner(
         let is_bicepparam = l
             .sources
             .get(pf)
-            .and_then(|f| f.path.extension().map(|e| e.eq_ignore_ascii_case("bicepparam")))
+            .and_then(|f| {
+                f.path
+                    .extension()
+                    .map(|e| e.eq_ignore_ascii_case("bicepparam"))
+            })
             .unwrap_or(false);
         if is_bicepparam {
-            let pm = l.open_module(pf, HashMap::new(), String::new(), Vec::new(), Vec::new(), false);
+            let pm = l.open_module(
+                pf,
+                HashMap::new(),
+                String::new(),
+                Vec::new(),
+                Vec::new(),
+                false,
+            );
             for item in &pm.parsed.items {
                 if let ItemKind::Param(p) = &item.kind {
                     if p.value.is_some() {

@@ -262,6 +262,7 @@ impl GraphBuilder {
             edges: DiGraph::with_capacity(n, n),
             unresolved: Vec::new(),
             unresolved_by_from: HashMap::new(),
+            unit_of: Vec::new(),
             findings: self.findings,
             suppressions: self.suppressions,
             resources: Vec::new(),
@@ -372,6 +373,7 @@ impl GraphBuilder {
             g.unresolved_by_from.entry(u.from).or_default().push(k);
         }
         g.resources = self.resources;
+        g.unit_of = self.unit_of;
         g
     }
 }
@@ -460,9 +462,14 @@ pub struct Graph {
     unresolved_by_from: HashMap<ResIdx, Vec<usize>>,
     findings: Vec<Finding>,
     suppressions: Vec<Suppression>,
+    unit_of: Vec<u32>,
 }
 
 impl Graph {
+    /// The scan unit (Terraform root, ARM template, Bicep entry) a resource came from.
+    pub fn unit(&self, i: ResIdx) -> u32 {
+        self.unit_of.get(i.0 as usize).copied().unwrap_or(u32::MAX)
+    }
     pub fn len(&self) -> usize {
         self.resources.len()
     }

@@ -479,3 +479,14 @@ pub fn names_subnet(g: &Graph, c: ResIdx) -> Tri {
         Some(_) => Tri::Yes,
     }
 }
+
+/// Does the graph hold a resource of this child type whose parent could not
+/// be found (its name is unknown)? Such a child might belong to any parent,
+/// so "this parent has no such child" cannot be proven.
+/// Only children from the same scan unit as `near` count.
+pub fn has_orphans(g: &Graph, child_type: &str, near: ResIdx) -> bool {
+    let unit = g.unit(near);
+    g.of_type(child_type)
+        .iter()
+        .any(|c| g.parent(*c).is_none() && g.unit(*c) == unit)
+}

@@ -28,6 +28,7 @@
 pub mod azurerm;
 pub mod eval;
 pub mod functions;
+pub mod json_config;
 pub mod module;
 pub mod parse;
 
@@ -73,8 +74,13 @@ impl Options {
 }
 
 /// Is this file one the Terraform front-end reads as part of a root module?
+/// (`*.tf`, and `*.tf.json` in Terraform's JSON syntax).
 pub fn is_config_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tf")
+        || path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(json_config::is_json_config)
 }
 
 /// Loads and evaluates the root module in `dir`: every `*.tf` file there,
@@ -106,7 +112,8 @@ pub fn eval_root(
     let mut findings: Vec<Finding> = Vec::new();
     let mut tf_files = Vec::new();
     let mut auto_vars = Vec::new();
-    let mut default_vars = None;
+    // `terraform.tfvars` before `terraform.tfvars.json`, as Terraform loads them.
+    let mut default_vars = Vec::new();
     match std::fs::read_dir(dir) {
         Ok(rd) => {
             let mut paths: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -120,11 +127,11 @@ pub fn eval_root(
                 if std::fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(true) {
                     continue;
                 }
-                if name.ends_with(".tf") {
+                if name.ends_with(".tf") || json_config::is_json_config(&name) {
                     tf_files.push(p);
-                } else if name == "terraform.tfvars" {
-                    default_vars = Some(p);
-                } else if name.ends_with(".auto.tfvars") {
+                } else if name == "terraform.tfvars" || name == "terraform.tfvars.json" {
+                    default_vars.push(p);
+                } else if name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json") {
                     auto_vars.push(p);
                 }
             }
@@ -151,7 +158,7 @@ pub fn eval_root(
         .collect();
     // Variable files in Terraform's order of precedence (later wins).
     let mut var_files: Vec<FileId> = Vec::new();
-    if let Some(p) = &default_vars {
+    for p in &default_vars {
         var_files.extend(read(sources, p, &mut findings));
     }
     for p in &auto_vars {
@@ -176,6 +183,7 @@ pub fn eval_root(
         findings: load_findings,
         suppressions,
         sources,
+        remaps,
         ..
     } = loader;
     findings.extend(load_findings);
@@ -197,6 +205,22 @@ pub fn eval_root(
                       sources: &mut SourceMap,
                       f: FileId,
                       findings: &mut Vec<Finding>| {
+        let json = sources
+            .get(f)
+            .and_then(|s| s.path.file_name())
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(".json"));
+        if json {
+            match json_config::read_vars(sources, f) {
+                Ok(vars) => {
+                    for (k, v) in vars {
+                        ev.set_root_input(k, v);
+                    }
+                }
+                Err(e) => findings.push(e),
+            }
+            return;
+        }
         match parse::parse_hcl(sources, f) {
             Ok(body) => {
                 for a in body.attributes() {
@@ -229,8 +253,11 @@ pub fn eval_root(
     }
     ev.run();
     findings.extend(std::mem::take(&mut ev.findings));
-    let records = std::mem::take(&mut ev.records);
+    let mut records = std::mem::take(&mut ev.records);
     drop(ev);
+    if !remaps.is_empty() {
+        remap_json_spans(&remaps, &mut records, &mut findings);
+    }
     Evaluated {
         records,
         findings,
@@ -311,5 +338,36 @@ pub fn build_unit(
         resources,
         findings,
         suppressions,
+    }
+}
+
+/// Spans of `.tf.json` files point into their generated HCL while
+/// evaluating; this moves them back into the JSON text.
+fn remap_json_spans(
+    remaps: &HashMap<FileId, json_config::Remap>,
+    records: &mut [eval::Record],
+    findings: &mut [Finding],
+) {
+    let span = |s: isolint_model::Span| match remaps.get(&s.file) {
+        Some(r) => r.span(s),
+        None => s,
+    };
+    for rec in records.iter_mut() {
+        rec.span = span(rec.span);
+        for s in rec.sites.values_mut() {
+            *s = span(*s);
+        }
+        for (_, s) in rec.trail.iter_mut() {
+            *s = span(*s);
+        }
+        for (file, r) in remaps {
+            r.value(&mut rec.attrs, *file, 0);
+        }
+    }
+    for f in findings.iter_mut() {
+        f.span = f.span.map(span);
+        for r in f.related.iter_mut() {
+            r.span = r.span.map(span);
+        }
     }
 }

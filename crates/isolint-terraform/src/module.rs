@@ -163,6 +163,8 @@ pub struct Loader<'a> {
     pub modules: Vec<ModuleDecl>,
     pub findings: Vec<Finding>,
     pub suppressions: Vec<Suppression>,
+    /// For each `.tf.json` file: how offsets of its generated HCL map back into it.
+    pub remaps: HashMap<FileId, crate::json_config::Remap>,
     by_dir: HashMap<PathBuf, usize>,
     /// Folders on the current loading path (for cycle detection).
     stack: Vec<PathBuf>,
@@ -176,6 +178,7 @@ impl<'a> Loader<'a> {
             modules: Vec::new(),
             findings: Vec::new(),
             suppressions: Vec::new(),
+            remaps: HashMap::new(),
             by_dir: HashMap::new(),
             stack: Vec::new(),
         }
@@ -233,7 +236,7 @@ impl<'a> Loader<'a> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| {
-                    p.extension().is_some_and(|e| e == "tf")
+                    crate::is_config_file(p)
                         && std::fs::symlink_metadata(p)
                             .map(|m| !m.is_dir())
                             .unwrap_or(false)
@@ -278,6 +281,23 @@ impl<'a> Loader<'a> {
             ..ModuleDecl::default()
         };
         for &f in files {
+            let is_json = self
+                .sources
+                .get(f)
+                .and_then(|s| s.path.file_name())
+                .and_then(|n| n.to_str())
+                .is_some_and(crate::json_config::is_json_config);
+            if is_json {
+                match crate::json_config::to_body(self.sources, f) {
+                    Ok((body, remap, findings)) => {
+                        self.findings.extend(findings);
+                        self.remaps.insert(f, remap);
+                        collect(&mut decl, f, body);
+                    }
+                    Err(e) => self.findings.push(e),
+                }
+                continue;
+            }
             self.suppressions.extend(suppressions(self.sources, f));
             let body = match parse_hcl(self.sources, f) {
                 Ok(b) => b,

@@ -275,7 +275,10 @@ mod tests {
             "fail_on = \"warning\"\n[rules]\nAML204 = \"off\"\nAML301 = \"warning\"\n[network]\nreserved_ranges = [\"172.16.0.0/16\"]\n[azure]\ncloud = \"AzureUSGovernment\"\n[workspace]\nbatch_endpoints = true\ndefault_region = \"eastus\"\n",
             "t",
         )
-        .unwrap_err(); // AML204 is not implemented yet in this build
+        .unwrap();
+        assert_eq!(c.severity.get("AML204"), Some(&None));
+        assert!(c.rules.batch_endpoints);
+        assert_eq!(c.rules.default_region.as_deref(), Some("eastus"));
         let mut c = Config::default();
         apply_str(&mut c, "fail_on = \"warning\"\n[rules]\nAML301 = \"warning\"\nAML401 = \"off\"\n[network]\nreserved_ranges = [\"172.16.0.0/16\"]\n[azure]\ncloud = \"AzureUSGovernment\"\n", "t").unwrap();
         assert_eq!(c.fail_on, FailOn::Severity(Severity::Warning));

@@ -80,7 +80,8 @@ pub fn discover(paths: &[PathBuf]) -> Inputs {
 
 fn classify(p: &Path, tf_dirs: &mut BTreeMap<PathBuf, Vec<PathBuf>>, inputs: &mut Inputs) {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.ends_with(".tf") {
+    // `*.tf.json` is Terraform configuration, never an ARM template or a plan.
+    if name.ends_with(".tf") || name.ends_with(".tf.json") {
         let dir = p
             .parent()
             .map(Path::to_path_buf)
@@ -91,6 +92,8 @@ fn classify(p: &Path, tf_dirs: &mut BTreeMap<PathBuf, Vec<PathBuf>>, inputs: &mu
             dir
         };
         tf_dirs.entry(dir).or_default().push(p.to_path_buf());
+    } else if name.ends_with(".tfvars.json") {
+        // Loaded with its Terraform root.
     } else if name.ends_with(".json") {
         inputs.json.push(p.to_path_buf());
     } else if name.ends_with(".bicep") || name.ends_with(".bicepparam") {

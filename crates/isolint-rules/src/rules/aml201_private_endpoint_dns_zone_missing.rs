@@ -1,6 +1,8 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{aml_workspaces_of, custom_dns, in_scope, pe_groups, pe_zones, vnet_of, Tri};
+use crate::defs::{
+    aml_workspaces_of, custom_dns, has_orphans, in_scope, pe_groups, pe_zones, vnet_of, Tri,
+};
 use crate::dns;
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};

@@ -1,5 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
+use crate::defs::has_orphans;
 use crate::defs::{
     aml_workspaces_of, computes, custom_dns, in_scope, pe_groups, pe_zones, vnet_of,
     zone_linked_vnets, Tri,
@@ -34,6 +35,10 @@ fn report(
     role: &str,
 ) {
     let g = ctx.graph;
+    // A link of the same deployment whose zone cannot be told might be the missing one.
+    if has_orphans(g, t::DNS_ZONE_LINK, zone) {
+        return;
+    }
     let zname = g.display_name(zone).to_string();
     let vname = g.display_name(vnet).to_string();
     let mut f = ctx

@@ -90,7 +90,10 @@ pub fn check_format(format: &str, min_cases: usize) -> std::collections::BTreeSe
             report.to_compact()
         );
         insta::assert_json_snapshot!(format!("{format}__{id}__{case}__json"), report.to_json());
-        insta::assert_snapshot!(format!("{format}__{id}__{case}__human"), report.to_human(false));
+        insta::assert_snapshot!(
+            format!("{format}__{id}__{case}__human"),
+            report.to_human(false)
+        );
     }
     fired_rules
 }
