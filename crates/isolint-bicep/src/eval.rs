@@ -52,6 +52,13 @@ impl Default for BicepOptions {
 
 type Locals = Vec<(String, Value)>;
 
+/// Bounds on values built by interpolation and spreads (they can double at
+/// each step).
+const MAX_STRING: usize = 1 << 20;
+const MAX_LIST: usize = 100_000;
+/// Bound on the values copied into new arrays and objects by one load.
+const MAX_COPIED_NODES: u64 = 1_000_000;
+
 #[derive(Clone)]
 enum Sym {
     Param(usize),
@@ -106,6 +113,8 @@ struct Loader<'s> {
     infos: Vec<ResInfo>,
     steps: u64,
     steps_reported: bool,
+    copied: u64,
+    copied_reported: bool,
     depth: usize,
     depth_reported: bool,
     parsed: HashMap<FileId, Rc<ParsedFile>>,
@@ -159,6 +168,11 @@ fn is_full_type(t: &str) -> bool {
 }
 
 fn type_parts(s: &str) -> (&str, Option<&str>) {
+    // `az:My.Rp/type@version`: an extension alias before the type.
+    let s = match s.split_once(':') {
+        Some((alias, rest)) if !alias.contains('/') && !alias.contains('@') => rest,
+        _ => s,
+    };
     match s.split_once('@') {
         Some((t, v)) => (t, Some(v)),
         None => (s, None),
@@ -479,6 +493,53 @@ impl<'s> Loader<'s> {
             return false;
         }
         true
+    }
+
+    /// Charges the size of a value copied into a new one to the step
+    /// budget, so that values doubling at each step cannot exhaust memory.
+    fn charge(&mut self, v: &Value, at: Span) -> bool {
+        fn weight(v: &Value, cap: u64, depth: usize) -> u64 {
+            if depth > 512 {
+                return cap;
+            }
+            let mut n: u64 = 1;
+            match &v.data {
+                Data::List(items) => {
+                    for i in items {
+                        n = n.saturating_add(weight(i, cap, depth + 1));
+                        if n >= cap {
+                            return cap;
+                        }
+                    }
+                }
+                Data::Map(m) => {
+                    for i in m.values() {
+                        n = n.saturating_add(weight(i, cap, depth + 1));
+                        if n >= cap {
+                            return cap;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            n
+        }
+        let left = MAX_COPIED_NODES
+            .saturating_sub(self.copied)
+            .saturating_add(1);
+        let w = weight(v, left, 0);
+        self.copied = self.copied.saturating_add(w);
+        if self.copied > MAX_COPIED_NODES {
+            if !self.copied_reported {
+                self.copied_reported = true;
+                self.unit.findings.push(meta::limit(
+                    Some(at),
+                    format!("Bicep evaluation stopped after copying {MAX_COPIED_NODES} values; the remaining values are unknown"),
+                ));
+            }
+            return false;
+        }
+        self.step(at)
     }
 
     // ----- symbols -------------------------------------------------------
@@ -1210,7 +1271,13 @@ impl<'s> Loader<'s> {
                         }
                     }
                 }
-                if known {
+                if known && out.len() > MAX_STRING {
+                    self.report(meta::limit(
+                        Some(at),
+                        "this string is longer than isolint evaluates; it is treated as unknown",
+                    ));
+                    Value::unknown_at(Some(at))
+                } else if known {
                     Value::string(out).with_origin(computed)
                 } else {
                     Value::unknown_at(Some(at))
@@ -1228,11 +1295,24 @@ impl<'s> Loader<'s> {
                     if let ExprKind::Spread(x) = &it.kind {
                         let v = self.eval(m, x, locals);
                         match v.as_list() {
-                            Some(l) => out.extend(l.iter().cloned()),
+                            Some(l) if out.len().saturating_add(l.len()) <= MAX_LIST => {
+                                out.extend(l.iter().cloned())
+                            }
+                            Some(_) => {
+                                self.report(meta::limit(
+                                    Some(at),
+                                    "this list is longer than isolint evaluates; it is treated as unknown",
+                                ));
+                                return Value::unknown_at(Some(at));
+                            }
                             None => return Value::unknown_at(Some(at)),
                         }
                     } else {
-                        out.push(self.eval(m, it, locals));
+                        let v = self.eval(m, it, locals);
+                        if !self.charge(&v, at) {
+                            return Value::unknown_at(Some(at));
+                        }
+                        out.push(v);
                     }
                 }
                 Value::list(out).with_origin(written)
@@ -1255,6 +1335,9 @@ impl<'s> Loader<'s> {
                                 },
                             };
                             let v = self.eval(m, &p.value, locals);
+                            if !self.charge(&v, at) {
+                                return Value::unknown_at(Some(at));
+                            }
                             out.insert(key, v);
                         }
                         ObjectMember::Spread { expr, .. } => {
@@ -1313,7 +1396,16 @@ impl<'s> Loader<'s> {
                     }
                 }
                 let b = self.eval(m, base, locals);
-                member(&b, &name.name, *safe)
+                let v = member(&b, &name.name, *safe);
+                // A property a resource declaration does not set may still
+                // exist at deployment time.
+                if v.is_null()
+                    && b.get(&name.name).is_none()
+                    && self.rooted_in_resource(m, base, locals)
+                {
+                    return Value::unknown_at(Some(at));
+                }
+                v
             }
             ExprKind::Index {
                 base,
@@ -1361,6 +1453,22 @@ impl<'s> Loader<'s> {
             },
             ExprKind::IfCondition { body, .. } => self.eval(m, body, locals),
             ExprKind::Lambda { .. } | ExprKind::Error => Value::unknown_at(Some(at)),
+        }
+    }
+
+    /// Does a property chain start at a resource (`st.properties.x`)?
+    fn rooted_in_resource(&self, m: &Module, e: &Expr, locals: &Locals) -> bool {
+        match &e.kind {
+            ExprKind::Ident(id) => {
+                !locals.iter().any(|(n, _)| *n == id.name)
+                    && matches!(m.symbols.get(&id.name), Some(Sym::Res(_)))
+            }
+            ExprKind::ResourceAccess { .. } => true,
+            ExprKind::Property { base, .. }
+            | ExprKind::Index { base, .. }
+            | ExprKind::NonNull(base)
+            | ExprKind::Paren(base) => self.rooted_in_resource(m, base, locals),
+            _ => false,
         }
     }
 
@@ -1654,7 +1762,27 @@ impl<'s> Loader<'s> {
             let ObjectMember::Property(p) = mem else {
                 continue;
             };
-            let (Some(k), ExprKind::Call(c)) = (p.key.name(), &p.value.kind) else {
+            let Some(k) = p.key.name() else {
+                continue;
+            };
+            // Through parentheses and ternaries whose condition is known.
+            let mut e = &p.value;
+            for _ in 0..64 {
+                match &e.kind {
+                    ExprKind::Paren(x) => e = x,
+                    ExprKind::Ternary {
+                        cond,
+                        then,
+                        otherwise,
+                    } => match self.eval(m, cond, locals).as_bool() {
+                        Some(true) => e = then,
+                        Some(false) => e = otherwise,
+                        None => break,
+                    },
+                    _ => break,
+                }
+            }
+            let ExprKind::Call(c) = &e.kind else {
                 continue;
             };
             let Some(base) = c.base.as_deref() else {
@@ -2120,6 +2248,8 @@ pub(crate) fn load_inner(
         infos: Vec::new(),
         steps: 0,
         steps_reported: false,
+        copied: 0,
+        copied_reported: false,
         depth: 0,
         depth_reported: false,
         parsed: HashMap::new(),

@@ -1,20 +1,85 @@
 //! # isolint-bicep
 //!
-//! A hand-written, error-tolerant parser for [Bicep] (`.bicep`) and Bicep
-//! parameter (`.bicepparam`) files. This crate is the syntax layer only: it
-//! turns text into a tree of declarations and expressions, each node with the
-//! byte [`Span`] it came from. Evaluating the tree into resources happens
-//! elsewhere.
+//! The [Bicep] front-end of isolint. It has two layers:
 //!
-//! The parser never panics and never gives up: every syntax error becomes a
-//! [`Diagnostic`] with a span and a message, and parsing resumes at the next
-//! line, property or argument, so one mistake does not hide the rest of the
-//! file. Nesting is bounded (see [`MAX_DEPTH`]), so even pathological input
-//! cannot overflow the stack.
+//! - **Syntax**: a hand-written, error-tolerant parser for Bicep (`.bicep`)
+//!   and Bicep parameter (`.bicepparam`) files ([`parse`]). It turns text into
+//!   a tree of declarations and expressions, each node with the byte [`Span`]
+//!   it came from. It never panics and never gives up: every syntax error
+//!   becomes a [`Diagnostic`] with a span and a message, and parsing resumes
+//!   at the next line, property or argument, so one mistake does not hide the
+//!   rest of the file. Nesting is bounded (see [`MAX_DEPTH`]). Comments (and
+//!   `#disable-next-line` directives) are kept in [`ParsedFile::comments`].
+//! - **Evaluation**: [`load_bicep`] evaluates an entry file, with its
+//!   parameter files, local modules and imports, into canonical, ARM-shaped
+//!   [`isolint_model::Resource`]s (`format: Bicep`) in a [`isolint_model::Unit`].
 //!
-//! Comments (and `#disable-next-line` directives) are not part of the tree but
-//! are kept in [`ParsedFile::comments`], so suppressions such as
-//! `// isolint:ignore AML301 reason` can be looked up by position.
+//! ## What is evaluated
+//!
+//! - `param` (values from parameter files, a module call or `.bicepparam`,
+//!   else the default; a parameter with neither is unknown), `var`, `output`,
+//!   user-defined `func`, `import {a, b as c} from './x.bicep'` and
+//!   `import * as ns from './x.bicep'` (variables and functions); `type`
+//!   declarations and decorators do not change values.
+//! - Expressions: literals, interpolation, multi-line strings, operators
+//!   (`&&` / `||` short-circuit, `??`, `=~`), ternaries, `.?`, `[?i]`, `[^i]`,
+//!   `!`, spreads, `[for ...]` (with `if` filters), lambdas for `map`,
+//!   `filter`, `reduce`, `sort`, `toObject`, `groupBy`, `mapValues`, and
+//!   every other function through the ARM function library of
+//!   `isolint-arm` (Bicep's functions are ARM's). `environment()` follows
+//!   [`BicepOptions::cloud`]; `loadTextContent` / `loadJsonContent` read
+//!   files inside the root. Whatever depends on the deployment
+//!   (`resourceGroup()`, `subscription()`, `uniqueString()`, `guid()`,
+//!   `newGuid()`, `utcNow()`, `getSecret()`, `list*()`, properties a
+//!   resource declaration does not set) is `Data::Unknown`, never a guess.
+//! - Resources: type and API version from `'Type@version'` (short types of
+//!   nested resources are completed from their parent), `existing`,
+//!   conditions (`if (false)` is not emitted; an unknown condition makes the
+//!   resource `uncertain`), loops (at most [`BicepOptions::max_copy`]
+//!   instances, else one uncertain instance with unknown loop variables and
+//!   AML004), nested resources and `parent:` (the child's `name` is its own
+//!   name and `parent` points at the parent's [`isolint_model::ResKey`]).
+//!   The body is the declaration minus `name`, `parent`, `scope` and
+//!   `dependsOn`; `sites` maps each ARM path written in the declaration to
+//!   the span of that property.
+//! - Symbolic references: `acr.id` is the resource ID
+//!   (`/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/...`,
+//!   unknown when the name is) with `origin.resource` set, so links survive
+//!   unknown names; `acr.name`, `acr.properties.x`, `acr.location` are the
+//!   declared values; `vnet::subnet` names a nested resource.
+//! - Modules: local paths only, evaluated as nested scopes with the
+//!   parameters the call passes and the outputs read back
+//!   (`m.outputs.subnetId`), with loops and conditions; each call also
+//!   emits its `Microsoft.Resources/deployments` resource. A module path to a
+//!   `.json` ARM template is evaluated by `isolint-arm`. Registry
+//!   (`br:`, `br/alias:`) and template-spec (`ts:`) references are never
+//!   fetched (AML002), nor are paths outside [`BicepOptions::root`] (AML002).
+//!   Cycles are reported (AML002) and nesting is bounded
+//!   ([`BicepOptions::max_module_depth`], AML004).
+//!
+//! ## Values and locations
+//!
+//! A literal keeps the span where it was written (a parameter default, a
+//! `.bicepparam` value, a module argument in the caller, an ARM parameter
+//! file entry): a *written* origin. A computed value points at its
+//! expression: a *computed* origin.
+//!
+//! ## Addresses
+//!
+//! A resource's address is its symbolic name: `acr`; `acr[2]` for a loop
+//! instance (`acr[*]` when the loop could not be expanded); `vnet::subnet`
+//! for a nested resource; prefixed by `module <name>.` for each module it is
+//! deployed through (`module network.vnet`, `module nets[1].vnet::subnet`).
+//! The deployment of a module call is `module network`. Resources inside
+//! modules carry a [`isolint_model::Resource::trail`]: one entry per module
+//! call, outermost first, `through module <name>` with the span of the
+//! module declaration.
+//!
+//! ## Suppressions
+//!
+//! `// isolint:ignore AML301,AML302 reason` on the line before a resource or
+//! property becomes an [`isolint_model::Suppression`] whose `target_line` is
+//! the next line that is neither blank nor a comment.
 //!
 //! ```
 //! use isolint_bicep::{parse, ItemKind, ExprKind, LineIndex};
@@ -83,7 +148,7 @@ pub fn load_bicep(
     let joined = std::thread::scope(|s| {
         std::thread::Builder::new()
             .name("isolint-bicep".into())
-            .stack_size(DEEP_STACK_SIZE * 4)
+            .stack_size(DEEP_STACK_SIZE)
             .spawn_scoped(s, || eval::load_inner(sources, file, params, opts))
             .ok()
             .map(|h| h.join())

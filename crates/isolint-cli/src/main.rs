@@ -87,6 +87,9 @@ struct CheckArgs {
     /// No file outside this folder is read.
     #[arg(long, value_name = "DIR")]
     root: Option<PathBuf>,
+    /// Terraform root module of the plan JSON files (default: the .tf files beside each plan).
+    #[arg(long, value_name = "DIR")]
+    source_root: Option<PathBuf>,
     /// Plain text output.
     #[arg(long)]
     no_color: bool,
@@ -226,6 +229,12 @@ fn check(args: CheckArgs) -> ExitCode {
             return fail(format!("--root {}: no such folder", r.display()));
         }
         config.root = Some(r.clone());
+    }
+    if let Some(r) = &args.source_root {
+        if !r.is_dir() {
+            return fail(format!("--source-root {}: no such folder", r.display()));
+        }
+        config.source_root = Some(r.clone());
     }
     config.env_vars = std::env::vars()
         .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))

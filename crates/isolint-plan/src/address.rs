@@ -59,9 +59,7 @@ pub fn parse(s: &str) -> Option<Vec<Step>> {
                 let (key, next) = parse_key(s, i)?;
                 if name.is_empty() {
                     // A second key on the same step (`a[0][1]`): keep the first.
-                    if out.last().is_none() {
-                        return None;
-                    }
+                    out.last()?;
                 } else {
                     out.push(Step {
                         name: std::mem::take(&mut name),

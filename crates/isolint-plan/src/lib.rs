@@ -125,7 +125,9 @@ pub fn load_plan(sources: &mut SourceMap, file: FileId, opts: &PlanOptions) -> U
     };
     let mut findings = Vec::new();
     if let Some(v) = doc.get("format_version") {
-        let major = v.as_str().and_then(|s| s.split('.').next()?.parse::<u32>().ok());
+        let major = v
+            .as_str()
+            .and_then(|s| s.split('.').next()?.parse::<u32>().ok());
         if !matches!(major, Some(0 | 1)) {
             findings.push(meta::parse_error(
                 Some(v.span),
@@ -137,7 +139,16 @@ pub fn load_plan(sources: &mut SourceMap, file: FileId, opts: &PlanOptions) -> U
             };
         }
     }
-    let plan = Plan::read(&doc);
+    let plan = Plan::read(&doc, opts.terraform.max_instances);
+    if plan.dropped > 0 {
+        findings.push(meta::limit(
+            doc.member("planned_values").map(|m| m.key_span),
+            format!(
+                "the plan has more than {} resource instances; {} were not read",
+                opts.terraform.max_instances, plan.dropped
+            ),
+        ));
+    }
     let mut records = plan.records();
     let index = Index::new(&plan);
     for (i, pr) in plan.resources.iter().enumerate() {
@@ -149,11 +160,8 @@ pub fn load_plan(sources: &mut SourceMap, file: FileId, opts: &PlanOptions) -> U
     if let Some(dir) = source_dir(sources, file, opts) {
         let inputs = plan_variables(&doc);
         let ev = isolint_terraform::eval_root(sources, &dir, &opts.terraform, &inputs);
-        let twins: HashMap<&str, &Record> = ev
-            .records
-            .iter()
-            .map(|r| (r.address.as_str(), r))
-            .collect();
+        let twins: HashMap<&str, &Record> =
+            ev.records.iter().map(|r| (r.address.as_str(), r)).collect();
         for (i, pr) in plan.resources.iter().enumerate() {
             if let Some(t) = twins.get(pr.address.as_str()) {
                 adopt_twin(&mut records[i], t);
@@ -192,10 +200,13 @@ struct PlanRes<'a> {
 struct Plan<'a> {
     resources: Vec<PlanRes<'a>>,
     config: Option<&'a JsonNode>,
+    /// At most this many instances are read (AML004 beyond).
+    limit: usize,
+    dropped: usize,
 }
 
 impl<'a> Plan<'a> {
-    fn read(doc: &'a JsonNode) -> Plan<'a> {
+    fn read(doc: &'a JsonNode, limit: usize) -> Plan<'a> {
         // resource_changes by address (deposed objects are being deleted).
         let mut changes: HashMap<String, &'a JsonNode> = HashMap::new();
         for rc in doc
@@ -213,6 +224,8 @@ impl<'a> Plan<'a> {
         let mut plan = Plan {
             resources: Vec::new(),
             config: doc.path_node(&["configuration", "root_module"]),
+            limit,
+            dropped: 0,
         };
         let mut seen: HashSet<String> = HashSet::new();
         if let Some(root) = doc.path_node(&["planned_values", "root_module"]) {
@@ -304,10 +317,14 @@ impl<'a> Plan<'a> {
                 .filter_map(JsonNode::as_str)
                 .collect();
             let gone = actions.iter().any(|a| *a == "delete" || *a == "forget")
-                && !actions.iter().any(|a| *a == "create");
+                && !actions.contains(&"create");
             if gone {
                 return;
             }
+        }
+        if self.resources.len() >= self.limit {
+            self.dropped += 1;
+            return;
         }
         let steps = address::parse(address).unwrap_or_default();
         let module = address::module_prefix(&steps);
@@ -360,7 +377,10 @@ impl<'a> Plan<'a> {
         m.get("resources")?.as_array()?.iter().find(|r| {
             r.get("type").and_then(JsonNode::as_str) == Some(pr.ty.as_str())
                 && r.get("name").and_then(JsonNode::as_str) == Some(pr.name.as_str())
-                && r.get("mode").and_then(JsonNode::as_str).unwrap_or("managed") == mode
+                && r.get("mode")
+                    .and_then(JsonNode::as_str)
+                    .unwrap_or("managed")
+                    == mode
         })
     }
 
@@ -368,7 +388,10 @@ impl<'a> Plan<'a> {
         self.resources
             .iter()
             .map(|pr| {
-                let mut attrs = pr.values.map(JsonNode::to_value).unwrap_or_else(Value::empty_map);
+                let mut attrs = pr
+                    .values
+                    .map(JsonNode::to_value)
+                    .unwrap_or_else(Value::empty_map);
                 attrs.origin = Default::default();
                 let mut sites = HashMap::new();
                 if let Some(v) = pr.values {
@@ -550,7 +573,12 @@ impl<'p, 'a> Index<'p, 'a> {
         for (i, pr) in plan.resources.iter().enumerate() {
             let base = join(
                 &pr.module,
-                &format!("{}{}.{}", if pr.data { "data." } else { "" }, pr.ty, pr.name),
+                &format!(
+                    "{}{}.{}",
+                    if pr.data { "data." } else { "" },
+                    pr.ty,
+                    pr.name
+                ),
             );
             by_base.entry(base).or_default().push((pr.key.clone(), i));
             let mut m = pr.module.clone();
@@ -645,7 +673,7 @@ impl<'p, 'a> Index<'p, 'a> {
             .any(|r| r.starts_with("count.") || r.starts_with("each."));
         let hint = selected.or(if uses_index { own } else { None });
         // Resource references grouped by base address: attributes used, key written.
-        let mut groups: Vec<(String, Vec<Option<String>>, Option<Key>)> = Vec::new();
+        let mut groups: Vec<RefGroup> = Vec::new();
         for r in refs {
             let Some(steps) = address::parse(r) else {
                 continue;
@@ -665,8 +693,7 @@ impl<'p, 'a> Index<'p, 'a> {
                         .and_then(|m| m.path_node(&["module_calls", &call.name, "expressions"]))
                         .and_then(|e| e.get(&var.name));
                     if let Some(arg) = arg {
-                        let found =
-                            self.resolve(arg, &parent, call.key.as_ref(), None, depth + 1);
+                        let found = self.resolve(arg, &parent, call.key.as_ref(), None, depth + 1);
                         push_all(&mut out, found);
                     }
                 }
@@ -683,7 +710,10 @@ impl<'p, 'a> Index<'p, 'a> {
                             None => continue,
                         }
                     }
-                    let sel = output.key.clone().or_else(|| steps.get(3).and_then(|s| s.key.clone()));
+                    let sel = output
+                        .key
+                        .clone()
+                        .or_else(|| steps.get(3).and_then(|s| s.key.clone()));
                     let expr = self
                         .plan
                         .config_module(&child)
@@ -734,12 +764,10 @@ impl<'p, 'a> Index<'p, 'a> {
     }
 }
 
-fn add_group(
-    groups: &mut Vec<(String, Vec<Option<String>>, Option<Key>)>,
-    base: String,
-    attr: Option<String>,
-    key: Option<Key>,
-) {
+/// References to one resource: its base address, the attributes used, the key written.
+type RefGroup = (String, Vec<Option<String>>, Option<Key>);
+
+fn add_group(groups: &mut Vec<RefGroup>, base: String, attr: Option<String>, key: Option<Key>) {
     match groups.iter_mut().find(|g| g.0 == base) {
         Some(g) => {
             g.1.push(attr);
@@ -851,12 +879,20 @@ fn merge_origins(p: &mut Value, h: Option<&Value>, depth: u32) {
     match &mut p.data {
         Data::Map(m) => {
             for (k, c) in m.iter_mut() {
-                merge_origins(c, h.and_then(|h| h.as_map()).and_then(|hm| hm.get(k)), depth + 1);
+                merge_origins(
+                    c,
+                    h.and_then(|h| h.as_map()).and_then(|hm| hm.get(k)),
+                    depth + 1,
+                );
             }
         }
         Data::List(items) => {
             for (i, c) in items.iter_mut().enumerate() {
-                merge_origins(c, h.and_then(|h| h.as_list()).and_then(|l| l.get(i)), depth + 1);
+                merge_origins(
+                    c,
+                    h.and_then(|h| h.as_list()).and_then(|l| l.get(i)),
+                    depth + 1,
+                );
             }
         }
         _ => {}

@@ -490,3 +490,32 @@ pub fn has_orphans(g: &Graph, child_type: &str, near: ResIdx) -> bool {
         .iter()
         .any(|c| g.parent(*c).is_none() && g.unit(*c) == unit)
 }
+
+/// The VNets of a workspace's own private endpoints (group `amlworkspace`);
+/// `None` when any of them cannot be known.
+pub fn workspace_pe_vnets(g: &Graph, w: ResIdx) -> Option<Vec<ResIdx>> {
+    let (pes, uncertain) = private_endpoints(g, w);
+    if uncertain {
+        return None;
+    }
+    let mut out = Vec::new();
+    for pe in pes {
+        if pe_groups(g, pe)?.iter().any(|x| x == "amlworkspace") {
+            out.push(vnet_of(g, pe)?);
+        }
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// A region name in a comparable form (`West Europe` → `westeurope`).
+pub fn region(v: Option<&Value>) -> Option<String> {
+    let s = v?.as_str()?;
+    Some(
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase(),
+    )
+}

@@ -344,6 +344,59 @@ pub fn map(rec: &Record, key: ResKey) -> Mapped {
                     });
                 }
             }
+            // Resource instance rules and service endpoint rules, shaped as on
+            // the storage account itself.
+            if let Some(Data::List(items)) = m.a("private_link_access").map(|v| v.data.clone()) {
+                let origin = m.a("private_link_access").map(|v| v.origin);
+                let rules: Vec<Value> = items
+                    .iter()
+                    .map(|i| {
+                        obj(&[(
+                            "resourceId",
+                            i.get("endpoint_resource_id")
+                                .cloned()
+                                .unwrap_or_else(Value::unknown),
+                        )])
+                        .with_origin(i.origin)
+                    })
+                    .collect();
+                let mut value = Value::list(rules);
+                if let Some(o) = origin {
+                    value = value.with_origin(o);
+                }
+                let site = m.site("private_link_access");
+                if let Some(target) = m.a("storage_account_id").cloned() {
+                    m.patches.push(Patch {
+                        target,
+                        path: "properties.networkAcls.resourceAccessRules".into(),
+                        value,
+                        site,
+                    });
+                }
+            }
+            if let Some(v) = m.a("virtual_network_subnet_ids") {
+                let value = match &v.data {
+                    Data::List(items) => Value::new(
+                        Data::List(
+                            items
+                                .iter()
+                                .map(|i| obj(&[("id", i.clone())]).with_origin(i.origin))
+                                .collect(),
+                        ),
+                        v.origin,
+                    ),
+                    _ => v.clone(),
+                };
+                let site = m.site("virtual_network_subnet_ids");
+                if let Some(target) = m.a("storage_account_id").cloned() {
+                    m.patches.push(Patch {
+                        target,
+                        path: "properties.networkAcls.virtualNetworkRules".into(),
+                        value,
+                        site,
+                    });
+                }
+            }
         }
         "azurerm_key_vault" => {
             m.copy("sku_name", "sku.name");

@@ -105,7 +105,9 @@ impl Remap {
             v.origin.span = Some(self.span(s));
         }
         match &mut v.data {
-            Data::List(items) => items.iter_mut().for_each(|i| self.value(i, file, depth + 1)),
+            Data::List(items) => items
+                .iter_mut()
+                .for_each(|i| self.value(i, file, depth + 1)),
             Data::Map(m) => m.values_mut().for_each(|i| self.value(i, file, depth + 1)),
             _ => {}
         }
@@ -161,6 +163,21 @@ fn quote(s: &str, literal: bool) -> String {
     out.push('"');
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
+        // A template sequence is copied as it is: quotes inside `${ }` are
+        // HCL syntax, not string content (`$${` stays a literal `${`).
+        if !literal && (c == '$' || c == '%') {
+            if chars.peek() == Some(&c) {
+                out.push(c);
+                out.push(c);
+                chars.next();
+                continue;
+            }
+            if chars.peek() == Some(&'{') {
+                out.push(c);
+                copy_sequence(&mut chars, &mut out);
+                continue;
+            }
+        }
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -177,6 +194,40 @@ fn quote(s: &str, literal: bool) -> String {
     }
     out.push('"');
     out
+}
+
+/// Copies `{ … }` up to its matching brace, skipping strings inside.
+fn copy_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mut String) {
+    let mut depth = 0usize;
+    let mut in_str = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push(' '),
+            '\r' => {}
+            _ => out.push(c),
+        }
+        if in_str {
+            if c == '\\' {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 impl Gen<'_> {
@@ -334,7 +385,9 @@ impl Gen<'_> {
         self.out.push_str(" {\n");
         for a in body.as_object().unwrap_or(&[]) {
             match a.key.as_str() {
-                "for_each" => self.attribute("for_each", a.key_span, &a.value, Mode::Template, depth),
+                "for_each" => {
+                    self.attribute("for_each", a.key_span, &a.value, Mode::Template, depth)
+                }
                 "iterator" => self.attribute("iterator", a.key_span, &a.value, Mode::Raw, depth),
                 "content" => {
                     for c in each_object(&a.value) {
@@ -417,7 +470,8 @@ impl Gen<'_> {
                         self.out.push_str(", ");
                     }
                     first = false;
-                    let key = if mode == Mode::Template && hcl_edit::parser::parse_template(&m.key).is_ok()
+                    let key = if mode == Mode::Template
+                        && hcl_edit::parser::parse_template(&m.key).is_ok()
                     {
                         quote(&m.key, false)
                     } else {
@@ -435,7 +489,10 @@ impl Gen<'_> {
 
     fn bad(&mut self, span: Span, what: &str) {
         self.findings.push(meta::parse_error(
-            Some(Span { file: self.file, ..span }),
+            Some(Span {
+                file: self.file,
+                ..span
+            }),
             format!("Terraform JSON syntax: this string {what}; its value is unknown"),
         ));
     }
@@ -542,6 +599,10 @@ mod tests {
         assert_eq!(quote("${var.x}", false), "\"${var.x}\"");
         assert_eq!(quote("${var.x}", true), "\"$${var.x}\"");
         assert_eq!(quote("a\"b\n", false), "\"a\\\"b\\n\"");
+        assert_eq!(
+            quote("${f(\"x\", {a = 1})}-$${y}", false),
+            "\"${f(\"x\", {a = 1})}-$${y}\""
+        );
         assert!(is_ident("azurerm_subnet"));
         assert!(!is_ident("a b"));
         assert!(!is_ident("1a"));
@@ -568,7 +629,10 @@ mod tests {
         let sku = res.body.get_attribute("sku").unwrap();
         let r = hcl_edit::Span::span(sku).unwrap();
         let s = remap.span(Span::new(f, r.start, r.end));
-        assert_eq!(&text[s.start as usize..s.end as usize], "\"sku\": \"${var.sku}\"");
+        assert_eq!(
+            &text[s.start as usize..s.end as usize],
+            "\"sku\": \"${var.sku}\""
+        );
         assert!(res.body.get_blocks("network_rule_set").next().is_some());
         assert!(res.body.get_attribute("tags").is_some());
     }

@@ -101,7 +101,8 @@ pub struct Evaluated {
 }
 
 /// Evaluates the root module in `dir` like [`load_root`] without mapping it.
-/// `inputs` are root variable values that win over every other source (the
+/// `inputs` are values for root variables declared without a default, used
+/// unless a variable file, the environment or the command line sets them (the
 /// plan front-end passes the values a plan was made with).
 pub fn eval_root(
     sources: &mut SourceMap,
@@ -193,8 +194,20 @@ pub fn eval_root(
         .iter()
         .map(|(k, v)| (k.clone(), v.ty.clone()))
         .collect();
+    let without_default: Vec<String> = modules[root]
+        .variables
+        .iter()
+        .filter(|(_, v)| v.default.is_none())
+        .map(|(k, _)| k.clone())
+        .collect();
     let mut ev = eval::Evaluator::new(modules, root, HashMap::new(), opts);
-    // Environment first, then files, then the command line.
+    // Given values of variables without a default, then the environment,
+    // then files, then the command line.
+    for (k, v) in inputs {
+        if without_default.contains(k) {
+            ev.set_root_input(k.clone(), v.clone());
+        }
+    }
     for (k, v) in &opts.env_vars {
         if let Some(ty) = root_decl_vars.get(k) {
             let val = string_var(v, ty.as_ref(), &mut ev);
@@ -247,9 +260,6 @@ pub fn eval_root(
                 ev.set_root_input(k, val);
             }
         }
-    }
-    for (k, v) in inputs {
-        ev.set_root_input(k.clone(), v.clone());
     }
     ev.run();
     findings.extend(std::mem::take(&mut ev.findings));

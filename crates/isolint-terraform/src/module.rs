@@ -74,13 +74,17 @@ impl ModuleDecl {
             .and_then(|i| self.resources.get(*i))
     }
     pub fn module(&self, name: &str) -> Option<&ModCall> {
-        self.module_index.get(name).and_then(|i| self.modules.get(*i))
+        self.module_index
+            .get(name)
+            .and_then(|i| self.modules.get(*i))
     }
     /// Builds the lookup indexes (first declaration wins, as duplicates are an error in Terraform).
     pub fn index(&mut self) {
         self.resource_index.clear();
         for (i, r) in self.resources.iter().enumerate() {
-            self.resource_index.entry((r.data, r.ty.clone(), r.name.clone())).or_insert(i);
+            self.resource_index
+                .entry((r.data, r.ty.clone(), r.name.clone()))
+                .or_insert(i);
         }
         self.module_index.clear();
         for (i, m) in self.modules.iter().enumerate() {

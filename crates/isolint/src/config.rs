@@ -60,6 +60,9 @@ pub struct Config {
     pub tf_vars: Vec<isolint_terraform::CliVar>,
     /// ARM / Bicep parameter files.
     pub parameters: Vec<PathBuf>,
+    /// The Terraform root module a plan JSON was made from (`--source-root`);
+    /// `None`: the `.tf` files beside the plan, if any.
+    pub source_root: Option<PathBuf>,
     pub limits: Limits,
     /// Paths are shown relative to this folder.
     pub cwd: PathBuf,
@@ -78,6 +81,7 @@ impl Default for Config {
             root: None,
             tf_vars: Vec::new(),
             parameters: Vec::new(),
+            source_root: None,
             limits: Limits::default(),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             env_vars: Vec::new(),

@@ -96,6 +96,10 @@ pub(crate) fn load_json(
     let opts = isolint_arm::ArmOptions {
         root: root.to_path_buf(),
         cloud: arm_cloud(config.rules.cloud),
+        max_depth: config.limits.max_module_depth,
+        max_copy: config.limits.max_instances,
+        max_eval_steps: config.limits.max_eval_steps,
+        max_file_size: config.limits.max_file_bytes,
         ..isolint_arm::ArmOptions::default()
     };
     for t in templates {
@@ -241,6 +245,7 @@ pub(crate) fn load_bicep(
 /// beside it when they are there.
 fn load_plan(builder: &mut GraphBuilder, id: FileId, config: &Config, root: &Path) {
     let mut opts = isolint_plan::PlanOptions::new(root.to_path_buf());
+    opts.source_dir = config.source_root.clone();
     opts.terraform.max_file_bytes = config.limits.max_file_bytes;
     opts.terraform.max_instances = config.limits.max_instances;
     opts.terraform.max_module_depth = config.limits.max_module_depth;

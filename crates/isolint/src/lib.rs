@@ -21,6 +21,7 @@ pub mod config;
 pub mod discover;
 mod frontends;
 pub mod github;
+pub mod graph_export;
 pub mod junit;
 pub mod report;
 pub mod sarif;

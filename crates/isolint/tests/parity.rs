@@ -20,6 +20,7 @@ fn key(report: &isolint::Report) -> BTreeSet<(String, String)> {
 #[test]
 fn every_format_twin_gives_the_terraform_findings() {
     let mut compared = 0;
+    let mut mismatches = Vec::new();
     for (id, case, dir) in common::cases("terraform") {
         if id.starts_with("AML00") {
             continue;
@@ -35,9 +36,14 @@ fn every_format_twin_gives_the_terraform_findings() {
                 continue;
             }
             let got = key(&common::run(&twin));
-            assert_eq!(got, want, "{format} twin of terraform {id}/{case} differs");
+            if got != want {
+                let only_tf: Vec<_> = want.difference(&got).collect();
+                let only_twin: Vec<_> = got.difference(&want).collect();
+                mismatches.push(format!("{format} twin of terraform {id}/{case} differs:\n  only in terraform: {only_tf:?}\n  only in {format}: {only_twin:?}"));
+            }
             compared += 1;
         }
     }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     assert!(compared >= 10, "only {compared} twins compared");
 }

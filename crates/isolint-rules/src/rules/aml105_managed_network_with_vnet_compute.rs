@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         sources: &["002_42e08c6b358a77f8.txt"],
         summary: "A workspace with a managed network has compute in a customer subnet.",
-        what: "Reports a compute of a workspace whose managed network isolation mode is not `Disabled` when the compute names a subnet of your own virtual network.",
+        what: "Reports a compute of a workspace whose managed network isolation mode is not `Disabled` when the compute (a cluster, an instance, or the workspace's serverless compute) names a subnet of your own virtual network.",
         why: "A managed network places compute in a Microsoft-managed virtual network; compute in your own subnet cannot be combined with it (seed 002). azurerm rejects a compute instance subnet with a managed network at apply time, and clusters end up outside the isolation you configured.",
         example_terraform: "resource \"azurerm_machine_learning_workspace\" \"ws\" {\n  managed_network {\n    isolation_mode = \"AllowOnlyApprovedOutbound\"\n  }\n}\n\nresource \"azurerm_machine_learning_compute_cluster\" \"cpu\" {\n  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id\n  subnet_resource_id            = azurerm_subnet.training.id\n}",
         example_bicep: "resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {\n  parent: ws // managedNetwork.isolationMode: 'AllowInternetOutbound'\n  properties: { computeType: 'AmlCompute', properties: { subnet: { id: subnetId } } }\n}",
@@ -38,6 +38,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             f.related
                 .push(ctx.related(w, "the workspace with the managed network"));
             out.push(f);
+        }
+        // Serverless compute with a custom subnet counts as compute in that subnet.
+        let serverless = "properties.serverlessComputeSettings.serverlessComputeCustomSubnet";
+        let names_serverless_subnet = g.get(w).prop(serverless).is_some_and(|v| {
+            !v.is_null()
+                && (v.as_str().is_some_and(|s| !s.trim().is_empty()) || v.origin.resource.is_some())
+        });
+        if names_serverless_subnet {
+            out.push(
+                ctx.finding(&RULE.meta, w, Some(serverless), format!("serverless compute of workspace '{}' names a customer subnet but the workspace uses a managed network", g.display_name(w)))
+                    .fix("remove the serverless compute subnet so it runs in the managed network, or disable the managed network"),
+            );
         }
     }
 }

@@ -33,9 +33,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let res = g.get(st);
+        // Storage's documented default for an unspecified bypass is AzureServices
+        // (ARM `NetworkRuleSet.bypass`; computed by azurerm when absent).
         let bypass = match res.prop("properties.networkAcls.bypass") {
-            None => Some(String::new()),
-            Some(v) if v.is_null() => Some(String::new()),
+            None => continue,
+            Some(v) if v.is_null() => continue,
             Some(v) => v.as_str().map(str::to_string),
         };
         let Some(bypass) = bypass else { continue };

@@ -1,10 +1,10 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
 use crate::defs::{
-    has_unresolved_peering, in_scope, pe_groups, peered, private_endpoints, vnet_of,
+    has_unresolved_peering, in_scope, peered, private_endpoints, vnet_of, workspace_pe_vnets,
 };
 use isolint_model::types as t;
-use isolint_model::{EdgeKind, Finding, ResIdx, Severity};
+use isolint_model::{EdgeKind, Finding, Severity};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -22,28 +22,13 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn ws_pe_vnets(ctx: &Ctx<'_>, w: ResIdx) -> Option<Vec<ResIdx>> {
-    let g = ctx.graph;
-    let (pes, uncertain) = private_endpoints(g, w);
-    if uncertain {
-        return None;
-    }
-    let mut out = Vec::new();
-    for pe in pes {
-        if pe_groups(g, pe)?.iter().any(|x| x == "amlworkspace") {
-            out.push(vnet_of(g, pe)?);
-        }
-    }
-    Some(out)
-}
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let g = ctx.graph;
     for &w in g.of_type(t::WORKSPACE) {
         if !in_scope(g, w) {
             continue;
         }
-        let Some(wvnets) = ws_pe_vnets(ctx, w) else {
+        let Some(wvnets) = workspace_pe_vnets(g, w) else {
             continue;
         };
         if wvnets.is_empty() || wvnets.iter().any(|v| has_unresolved_peering(g, *v)) {

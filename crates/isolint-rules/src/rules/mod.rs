@@ -26,6 +26,14 @@ mod aml307_acr_private_with_identity_compute;
 mod aml308_acr_public_access_enabled;
 mod aml401_docker_bridge_overlap;
 mod aml402_reserved_range_overlap;
+mod aml403_compute_subnet_delegated;
+mod aml404_compute_subnet_too_small;
+mod aml405_peered_vnet_overlap;
+mod aml406_subnet_outside_vnet;
+mod aml501_no_public_ip_without_outbound;
+mod aml504_compute_instance_outside_workspace_network;
+mod aml505_remote_compute_vnet_unreachable;
+mod aml506_storage_region_mismatch;
 mod aml701_storage_private_endpoint_missing;
 mod aml703_storage_firewall_blocks_workspace;
 mod aml704_storage_anonymous_access;
@@ -92,6 +100,14 @@ static ALL: &[&Rule] = &[
     &aml308_acr_public_access_enabled::RULE,
     &aml401_docker_bridge_overlap::RULE,
     &aml402_reserved_range_overlap::RULE,
+    &aml403_compute_subnet_delegated::RULE,
+    &aml404_compute_subnet_too_small::RULE,
+    &aml405_peered_vnet_overlap::RULE,
+    &aml406_subnet_outside_vnet::RULE,
+    &aml501_no_public_ip_without_outbound::RULE,
+    &aml504_compute_instance_outside_workspace_network::RULE,
+    &aml505_remote_compute_vnet_unreachable::RULE,
+    &aml506_storage_region_mismatch::RULE,
     &aml701_storage_private_endpoint_missing::RULE,
     &aml703_storage_firewall_blocks_workspace::RULE,
     &aml704_storage_anonymous_access::RULE,

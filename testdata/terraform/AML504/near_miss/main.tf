@@ -1,0 +1,82 @@
+# Near misses: an instance in the private endpoint's VNet; a cluster in another VNet (allowed for clusters).
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw"
+  location                = "westeurope"
+  storage_account_id      = azurerm_storage_account.st.id
+  key_vault_id            = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
+  application_insights_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Insights/components/ai"
+}
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name          = "vnet-ml"
+  address_space = ["10.0.0.0/16"]
+}
+
+resource "azurerm_private_endpoint" "ws" {
+  name      = "pe-ws"
+  subnet_id = azurerm_subnet.endpoints.id
+  private_service_connection {
+    name                           = "ws"
+    private_connection_resource_id = azurerm_machine_learning_workspace.ws.id
+    subresource_names              = ["amlworkspace"]
+    is_manual_connection           = false
+  }
+}
+
+resource "azurerm_subnet" "endpoints" {
+  name                 = "snet-endpoints"
+  virtual_network_name = azurerm_virtual_network.vnet.name
+  address_prefixes     = ["10.0.9.0/24"]
+}
+
+resource "azurerm_virtual_network" "other" {
+  name          = "vnet-other"
+  address_space = ["10.7.0.0/16"]
+}
+
+resource "azurerm_subnet" "other" {
+  name                 = "snet-other"
+  virtual_network_name = azurerm_virtual_network.other.name
+  address_prefixes     = ["10.7.1.0/24"]
+}
+
+resource "azurerm_subnet" "training" {
+  name                 = "snet-training"
+  virtual_network_name = azurerm_virtual_network.vnet.name
+  address_prefixes     = ["10.0.1.0/24"]
+}
+
+resource "azurerm_machine_learning_compute_instance" "dev" {
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+  subnet_resource_id            = azurerm_subnet.training.id
+}
+
+resource "azurerm_machine_learning_compute_cluster" "remote" {
+  name                          = "remote-cluster"
+  location                      = "westeurope"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  vm_size                       = "Standard_DS3_v2"
+  vm_priority                   = "Dedicated"
+  subnet_resource_id            = azurerm_subnet.other.id
+  node_public_ip_enabled        = true
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 2
+    scale_down_nodes_after_idle_duration = "PT15M"
+  }
+}
+
+resource "azurerm_virtual_network_peering" "ml_to_other" {
+  name                      = "ml-to-other"
+  virtual_network_name      = azurerm_virtual_network.vnet.name
+  remote_virtual_network_id = azurerm_virtual_network.other.id
+}

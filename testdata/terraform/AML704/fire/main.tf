@@ -1,0 +1,58 @@
+# A workspace storage account with a blob private endpoint that still allows
+# anonymous blob access.
+
+resource "azurerm_virtual_network" "v" {
+  name          = "vnet-ml"
+  location      = "westeurope"
+  address_space = ["10.0.0.0/16"]
+}
+
+resource "azurerm_subnet" "v_pe" {
+  name                 = "snet-pe"
+  virtual_network_name = azurerm_virtual_network.v.name
+  address_prefixes     = ["10.0.1.0/24"]
+}
+
+resource "azurerm_key_vault" "kv" {
+  name      = "kv-ml"
+  location  = "westeurope"
+  tenant_id = "00000000-0000-0000-0000-000000000000"
+  sku_name  = "standard"
+}
+
+resource "azurerm_application_insights" "ai" {
+  name             = "appi-ml"
+  location         = "westeurope"
+  application_type = "web"
+}
+
+resource "azurerm_storage_account" "st" {
+  name                            = "stml"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = true
+}
+
+resource "azurerm_private_endpoint" "st_blob" {
+  name      = "pe-st-blob"
+  location  = "westeurope"
+  subnet_id = azurerm_subnet.v_pe.id
+  private_service_connection {
+    name                           = "pe-st-blob"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw"
+  location                = "westeurope"
+  storage_account_id      = azurerm_storage_account.st.id
+  key_vault_id            = azurerm_key_vault.kv.id
+  application_insights_id = azurerm_application_insights.ai.id
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,36 @@
+# A workspace key vault that denies by default without the AzureServices bypass.
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_application_insights" "ai" {
+  name             = "appi-ml"
+  location         = "westeurope"
+  application_type = "web"
+}
+
+resource "azurerm_key_vault" "kv" {
+  name      = "kv-ml"
+  location  = "westeurope"
+  tenant_id = "00000000-0000-0000-0000-000000000000"
+  sku_name  = "standard"
+  network_acls {
+    default_action = "Deny"
+    bypass         = "None"
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw"
+  location                = "westeurope"
+  storage_account_id      = azurerm_storage_account.st.id
+  key_vault_id            = azurerm_key_vault.kv.id
+  application_insights_id = azurerm_application_insights.ai.id
+  identity {
+    type = "SystemAssigned"
+  }
+}

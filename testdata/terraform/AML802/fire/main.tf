@@ -1,0 +1,52 @@
+# The Azure Monitor private link scope that holds the workspace's Application
+# Insights uses PrivateOnly ingestion.
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_key_vault" "kv" {
+  name      = "kv-ml"
+  location  = "westeurope"
+  tenant_id = "00000000-0000-0000-0000-000000000000"
+  sku_name  = "standard"
+}
+
+resource "azurerm_log_analytics_workspace" "law" {
+  name     = "log-ml"
+  location = "westeurope"
+  sku      = "PerGB2018"
+}
+
+resource "azurerm_application_insights" "ai" {
+  name             = "appi-ml"
+  location         = "westeurope"
+  application_type = "web"
+  workspace_id     = azurerm_log_analytics_workspace.law.id
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw"
+  location                = "westeurope"
+  storage_account_id      = azurerm_storage_account.st.id
+  key_vault_id            = azurerm_key_vault.kv.id
+  application_insights_id = azurerm_application_insights.ai.id
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_monitor_private_link_scope" "ws" {
+  name                  = "ampls-ml"
+  ingestion_access_mode = "PrivateOnly"
+  query_access_mode     = "Open"
+}
+
+resource "azurerm_monitor_private_link_scoped_service" "ws" {
+  name               = "appi-ml"
+  scope_name         = azurerm_monitor_private_link_scope.ws.name
+  linked_resource_id = azurerm_application_insights.ai.id
+}
