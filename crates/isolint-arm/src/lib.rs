@@ -279,6 +279,18 @@ pub fn load_template(
     params: &[FileId],
     opts: &ArmOptions,
 ) -> Unit {
+    load_template_with_outputs(sources, file, params, opts).0
+}
+
+/// [`load_template`], also returning the template's evaluated outputs
+/// (`{"name": {"value": ..., "type": ...}}`; unknown when the template could
+/// not be evaluated).
+pub fn load_template_with_outputs(
+    sources: &mut SourceMap,
+    file: FileId,
+    params: &[FileId],
+    opts: &ArmOptions,
+) -> (Unit, Value) {
     let joined = std::thread::scope(|s| {
         std::thread::Builder::new()
             .name("isolint-arm".into())
@@ -288,12 +300,12 @@ pub fn load_template(
             .map(|h| h.join())
     });
     match joined {
-        Some(Ok(unit)) => unit,
+        Some(Ok(out)) => out,
         Some(Err(_)) => {
             let mut u = Unit::default();
             u.findings
                 .push(meta::limit(None, "ARM template evaluation failed"));
-            u
+            (u, Value::unknown())
         }
         // No thread could be started: evaluate on the caller's stack.
         None => load_inner(sources, file, params, opts),
@@ -305,10 +317,15 @@ fn id_depth(t: &str) -> usize {
     t.split('/').count().saturating_sub(1)
 }
 
-fn load_inner(sources: &mut SourceMap, file: FileId, params: &[FileId], opts: &ArmOptions) -> Unit {
+fn load_inner(
+    sources: &mut SourceMap,
+    file: FileId,
+    params: &[FileId],
+    opts: &ArmOptions,
+) -> (Unit, Value) {
     let mut unit = Unit::default();
     let Some(src) = sources.get(file) else {
-        return unit;
+        return (unit, Value::unknown());
     };
     let text = src.text.clone();
     let path = src.path.clone();
@@ -319,7 +336,7 @@ fn load_inner(sources: &mut SourceMap, file: FileId, params: &[FileId], opts: &A
         Ok(d) => d,
         Err(e) => {
             unit.findings.push(parse_error_finding(&e));
-            return unit;
+            return (unit, Value::unknown());
         }
     };
     let mut given: HashMap<String, Value> = HashMap::new();
@@ -339,7 +356,7 @@ fn load_inner(sources: &mut SourceMap, file: FileId, params: &[FileId], opts: &A
         path: Some(path),
         ..Default::default()
     };
-    loader.run_template(&scope, &doc, &ctx, &eval::Local::default());
+    let outputs = loader.run_template(&scope, &doc, &ctx, &eval::Local::default());
     drop(scope);
     for (child, decl, own, origin) in std::mem::take(&mut loader.pending_parents) {
         if let (Some([one]), Some(r)) = (
@@ -361,7 +378,7 @@ fn load_inner(sources: &mut SourceMap, file: FileId, params: &[FileId], opts: &A
     unit.resources = loader.resources;
     unit.suppressions = loader.suppressions;
     unit.findings.extend(loader.st.findings);
-    unit
+    (unit, outputs)
 }
 
 /// Reads `{"parameters": {"p": {"value": ...}}}` (or the bare parameters

@@ -375,7 +375,11 @@ impl<'s> Loader<'s> {
         if is_registry_ref(p) {
             self.report(meta::unresolved(
                 Some(at),
-                format!("{what} '{p}' is a registry or template-spec reference; isolint does not fetch it, so its resources are not checked"),
+                if what == "module" {
+                    format!("{what} '{p}' is a registry or template-spec reference; isolint does not fetch it, so its resources are not checked")
+                } else {
+                    format!("{what} '{p}' is a registry reference; isolint does not fetch it, so the symbols it provides are unknown")
+                },
             ));
             return None;
         }
@@ -407,6 +411,14 @@ impl<'s> Loader<'s> {
             ImportDecl::Wildcard { alias, from } => (from, None, Some(alias)),
             ImportDecl::Namespace { .. } => return,
         };
+        // Imports from ARM JSON templates are not evaluated (their symbols
+        // stay unknown).
+        if from
+            .as_str()
+            .is_some_and(|p| p.to_ascii_lowercase().ends_with(".json"))
+        {
+            return;
+        }
         let Some(fid) = self.resolve_local(m, from, "import") else {
             return;
         };
@@ -775,6 +787,13 @@ impl<'s> Loader<'s> {
                 }
                 ObjectMember::Resource(_) => {}
             }
+        }
+        // A child of a resource whose existence is unknown is uncertain too.
+        if parent_key
+            .and_then(|k| self.unit.resources.get(k.0 as usize))
+            .is_some_and(|p| p.uncertain)
+        {
+            uncertain = true;
         }
         let full_name = match parent_key.and_then(|k| self.infos.get(k.0 as usize)) {
             Some(info) => match (info.full_name.as_str(), name.as_str()) {
@@ -2233,7 +2252,7 @@ pub(crate) fn load_inner(
     file: FileId,
     params: &[FileId],
     opts: &BicepOptions,
-) -> Unit {
+) -> (Unit, Value) {
     let arm = isolint_arm::ArmOptions {
         root: opts.root.clone(),
         cloud: opts.cloud,
@@ -2289,5 +2308,6 @@ pub(crate) fn load_inner(
     }
     let m = l.open_module(file, given, String::new(), Vec::new(), Vec::new(), false);
     l.run_module(&m);
-    l.unit
+    let outputs = l.outputs(&m);
+    (l.unit, outputs)
 }

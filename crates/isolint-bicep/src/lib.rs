@@ -126,7 +126,7 @@ pub use eval::BicepOptions;
 pub use isolint_arm::Cloud;
 
 use isolint_model::finding::meta;
-use isolint_model::{FileId, SourceMap, Unit};
+use isolint_model::{FileId, SourceMap, Unit, Value};
 use std::path::{Path, PathBuf};
 
 /// Evaluates the Bicep entry file `file` into canonical resources, with the
@@ -145,6 +145,17 @@ pub fn load_bicep(
     params: &[FileId],
     opts: &BicepOptions,
 ) -> Unit {
+    load_bicep_with_outputs(sources, file, params, opts).0
+}
+
+/// [`load_bicep`], also returning the entry file's evaluated outputs
+/// (`{"name": value}`).
+pub fn load_bicep_with_outputs(
+    sources: &mut SourceMap,
+    file: FileId,
+    params: &[FileId],
+    opts: &BicepOptions,
+) -> (Unit, Value) {
     let joined = std::thread::scope(|s| {
         std::thread::Builder::new()
             .name("isolint-bicep".into())
@@ -154,12 +165,12 @@ pub fn load_bicep(
             .map(|h| h.join())
     });
     match joined {
-        Some(Ok(unit)) => unit,
+        Some(Ok(out)) => out,
         Some(Err(_)) => {
             let mut u = Unit::default();
             u.findings
                 .push(meta::limit(None, "Bicep evaluation failed"));
-            u
+            (u, Value::unknown())
         }
         None => eval::load_inner(sources, file, params, opts),
     }

@@ -136,7 +136,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {\n  name: 'vnet'
   resource snet 'subnets' = {\n    name: 'default'\n    properties: { addressPrefix: '10.0.0.0/24' }\n  }\n}\n\
 resource subs 'Microsoft.Network/virtualNetworks/subnets@2023-09-01' = [for (n, i) in names: if (n != 'b') {\n  parent: vnet\n  name: 'snet-${n}-${i}'\n}]\n\
 resource never 'Microsoft.Network/virtualNetworks@2023-09-01' = if (false) {\n  name: 'never'\n}\n\
-resource perhaps 'Microsoft.Network/virtualNetworks@2023-09-01' = if (maybe) {\n  name: 'perhaps'\n}\n\
+resource perhaps 'Microsoft.Network/virtualNetworks@2023-09-01' = if (maybe) {\n  name: 'perhaps'\n  resource kid 'subnets' = {\n    name: 'k'\n  }\n}\n\
 resource old 'Microsoft.Network/virtualNetworks@2023-09-01' existing = {\n  name: 'old'\n}\n\
 output first string = vnet::snet.id\n";
     let (_, unit) = load(text);
@@ -158,6 +158,7 @@ output first string = vnet::snet.id\n";
         .iter()
         .all(|r| r.address != "subs[1]" && r.address != "never"));
     assert!(res(&unit, "perhaps").uncertain);
+    assert!(res(&unit, "perhaps::kid").uncertain);
     assert!(res(&unit, "old").existing);
 }
 

@@ -10,7 +10,9 @@
 //!   `child_modules` entry) gives each resource instance's attributes. An
 //!   attribute that `resource_changes[].change.after_unknown` marks unknown
 //!   becomes [`Data::Unknown`](isolint_model::Data::Unknown): never a finding.
-//!   Instances that are only being deleted (or forgotten) are not read. Data
+//!   Instances that are only being deleted (or forgotten) are not read;
+//!   `deferred_changes` (an unknown `count`) are read as resources whose
+//!   existence is unknown. Data
 //!   sources (`mode: "data"`, also from `prior_state`) are existing resources.
 //!   Attributes the configuration does not set (provider defaults shown by
 //!   the plan) are marked [`OriginKind::Defaulted`](isolint_model::OriginKind).
@@ -23,16 +25,19 @@
 //!   The value then carries `origin.resource`, exactly like an HCL reference.
 //! - **Locations.** Without sources, a value's origin is the span of its JSON
 //!   value in the plan, a site (`Resource::sites`) is the span of the JSON
-//!   member, and a resource's span is its object in `planned_values`. When the
+//!   member, and a resource's span is its object in `planned_values` (from its
+//!   `address` member on). When the
 //!   Terraform sources sit beside the plan (or in [`PlanOptions::source_dir`]),
 //!   the root is also evaluated with the HCL front-end (with the plan's
 //!   variable values) and every plan resource with the same address is
 //!   located in the `.tf` files: its span and sites are those of the HCL
 //!   block, a value equal to the HCL value takes the HCL value's origin, and a
 //!   value that differs keeps its plan span as a *computed* origin (shown as a
-//!   related location). The plan location of the resource is always kept as a
+//!   related location). The plan location of such a resource is kept as a
 //!   related location through [`Resource::trail`](isolint_model::Resource)
-//!   ("planned in plan.json"). Suppression comments of those sources apply.
+//!   ("planned in plan.json", at its `address` line). Resources the sources
+//!   do not declare (a fetched remote module) stay located in the plan.
+//!   Suppression comments of those sources apply.
 //!
 //! It prints nothing, and no input makes it panic.
 //!
@@ -165,14 +170,13 @@ pub fn load_plan(sources: &mut SourceMap, file: FileId, opts: &PlanOptions) -> U
         for (i, pr) in plan.resources.iter().enumerate() {
             if let Some(t) = twins.get(pr.address.as_str()) {
                 adopt_twin(&mut records[i], t);
+                // The plan location stays related.
+                records[i]
+                    .trail
+                    .push((format!("planned in {plan_name}"), pr.address_span));
             }
         }
         suppressions = ev.suppressions;
-    }
-    for (i, pr) in plan.resources.iter().enumerate() {
-        records[i]
-            .trail
-            .push((format!("planned in {plan_name}"), pr.address_span));
     }
     let mut unit = isolint_terraform::build_unit(records, findings, suppressions);
     for r in &mut unit.resources {
@@ -195,6 +199,8 @@ struct PlanRes<'a> {
     values: Option<&'a JsonNode>,
     after_unknown: Option<&'a JsonNode>,
     trail: Vec<(String, Span)>,
+    /// A deferred change: whether it exists is not known.
+    uncertain: bool,
 }
 
 struct Plan<'a> {
@@ -242,6 +248,24 @@ impl<'a> Plan<'a> {
                 }
                 let after = rc.path_node(&["change", "after"]);
                 plan.push(rc, after, &changes, &mut seen, &[], false);
+            }
+        }
+        // Deferred changes (an unknown `count` or `for_each`, Terraform 1.10+
+        // with `-allow-deferral`): resources whose existence is unknown.
+        for d in doc
+            .get("deferred_changes")
+            .and_then(JsonNode::as_array)
+            .unwrap_or(&[])
+        {
+            let Some(rc) = d.get("resource_change") else {
+                continue;
+            };
+            let after = rc.path_node(&["change", "after"]);
+            let before = plan.resources.len();
+            plan.push(rc, after, &changes, &mut seen, &[], false);
+            if let Some(r) = plan.resources.get_mut(before) {
+                r.uncertain = true;
+                r.after_unknown = rc.path_node(&["change", "after_unknown"]);
             }
         }
         // Data sources read while planning live in the prior state only.
@@ -354,11 +378,16 @@ impl<'a> Plan<'a> {
             ty,
             name,
             key,
-            span: r.span,
+            // From the `address` member, so that the resource's first line names it.
+            span: Span {
+                start: addr_member.key_span.start.max(r.span.start),
+                ..r.span
+            },
             address_span: addr_member.span(),
             values: values.filter(|v| v.as_object().is_some()),
             after_unknown: change.and_then(|c| c.path_node(&["change", "after_unknown"])),
             trail: trail.to_vec(),
+            uncertain: false,
         });
     }
 
@@ -410,7 +439,7 @@ impl<'a> Plan<'a> {
                     attrs,
                     sites,
                     span: pr.span,
-                    uncertain: false,
+                    uncertain: pr.uncertain,
                     trail: pr.trail.clone(),
                 }
             })

@@ -146,7 +146,7 @@ fn locations_point_at_the_plan_values() {
         &text[site.start as usize..site.end as usize],
         "\"sku\": \"Standard\""
     );
-    assert!(text[acr.span.start as usize..].starts_with("{ \"address\""));
+    assert!(text[acr.span.start as usize..].starts_with("\"address\""));
 }
 
 #[test]

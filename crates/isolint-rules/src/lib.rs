@@ -20,6 +20,7 @@ pub mod context;
 pub mod defs;
 pub mod dns;
 pub mod docs;
+pub mod nsg;
 pub mod rules;
 
 pub use config::{Cloud, Config};

@@ -609,6 +609,31 @@ mod tests {
     }
 
     #[test]
+    fn odd_documents_give_findings_not_panics() {
+        for text in [
+            "",
+            "[]",
+            "{\"resource\": []}",
+            "{\"resource\": {\"t\": {\"n\": {\"a\": \"${\"}}}}",
+            "{\"resource\": {\"t\": {\"n\": {\"a b\": 1, \"x\": 1e400, \"y\": -0.5}}}}",
+            "{\"resource\": {\"t\": {\"n\": [{\"dynamic\": {\"d\": {\"for_each\": \"${var.x}\", \"content\": {\"k\": \"v\"}}}}]}}}",
+            "{\"variable\": {\"v\": {\"type\": \"map(\", \"default\": {\"${x}\": \"%{y}\"}}}}",
+            "{\"module\": {\"m\": {\"source\": \"./m\", \"obj\": {\"a\": [1, {\"b\": null}]}}}, \"locals\": [{\"a\": 1}, {\"b\": \"${local.a}\"}]}",
+        ] {
+            let mut sources = SourceMap::new();
+            let f = sources.add("x.tf.json", text);
+            let _ = to_body(&sources, f);
+        }
+        let mut sources = SourceMap::new();
+        let f = sources.add(
+            "x.tf.json",
+            "{\"resource\": {\"t\": {\"n\": {\"a\": \"${\"}}}}",
+        );
+        let (_, _, findings) = to_body(&sources, f).unwrap();
+        assert_eq!(findings[0].rule, "AML001");
+    }
+
+    #[test]
     fn generated_hcl_parses_and_maps_back() {
         let mut sources = SourceMap::new();
         let text = r#"{

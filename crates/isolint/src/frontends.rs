@@ -159,11 +159,9 @@ pub(crate) fn load_bicep(
     }
     let mut by_target: std::collections::HashMap<PathBuf, Vec<FileId>> =
         std::collections::HashMap::new();
-    let mut orphans: Vec<FileId> = Vec::new();
     for &pf in &param_files {
-        match isolint_bicep::bicepparam_target(builder.sources(), pf) {
-            Some(t) => by_target.entry(normalize(&t)).or_default().push(pf),
-            None => orphans.push(pf),
+        if let Some(t) = isolint_bicep::bicepparam_target(builder.sources(), pf) {
+            by_target.entry(normalize(&t)).or_default().push(pf);
         }
     }
     let default_root = config
@@ -238,7 +236,6 @@ pub(crate) fn load_bicep(
         }
         builder.add_unit(unit);
     }
-    let _ = orphans;
 }
 
 /// A Terraform plan (`terraform show -json`), located in the `.tf` files

@@ -31,9 +31,11 @@ mod aml404_compute_subnet_too_small;
 mod aml405_peered_vnet_overlap;
 mod aml406_subnet_outside_vnet;
 mod aml501_no_public_ip_without_outbound;
+mod aml502_public_ip_compute_inbound_blocked;
 mod aml504_compute_instance_outside_workspace_network;
 mod aml505_remote_compute_vnet_unreachable;
 mod aml506_storage_region_mismatch;
+mod aml601_nsg_blocks_required_outbound;
 mod aml701_storage_private_endpoint_missing;
 mod aml703_storage_firewall_blocks_workspace;
 mod aml704_storage_anonymous_access;
@@ -105,9 +107,11 @@ static ALL: &[&Rule] = &[
     &aml405_peered_vnet_overlap::RULE,
     &aml406_subnet_outside_vnet::RULE,
     &aml501_no_public_ip_without_outbound::RULE,
+    &aml502_public_ip_compute_inbound_blocked::RULE,
     &aml504_compute_instance_outside_workspace_network::RULE,
     &aml505_remote_compute_vnet_unreachable::RULE,
     &aml506_storage_region_mismatch::RULE,
+    &aml601_nsg_blocks_required_outbound::RULE,
     &aml701_storage_private_endpoint_missing::RULE,
     &aml703_storage_firewall_blocks_workspace::RULE,
     &aml704_storage_anonymous_access::RULE,

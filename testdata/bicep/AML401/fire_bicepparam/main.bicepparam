@@ -1,0 +1,3 @@
+using './main.bicep'
+
+param addressSpace = '172.17.0.0/16'

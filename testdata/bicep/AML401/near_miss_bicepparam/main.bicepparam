@@ -1,0 +1,3 @@
+using './main.bicep'
+
+param addressSpace = '10.20.0.0/16'
