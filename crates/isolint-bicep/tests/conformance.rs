@@ -6,7 +6,7 @@
 //!
 //! Set `ISOLINT_CONFORMANCE_VERBOSE=1` to print every difference.
 
-use isolint_bicep::{load_bicep, BicepOptions};
+use isolint_bicep::{load_bicep, load_bicep_with_outputs, BicepOptions};
 use isolint_model::{Data, Resource, SourceMap, Unit, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -105,6 +105,9 @@ struct Outcome {
     resources: usize,
     compared: usize,
     diffs: Vec<String>,
+    /// Outputs: leaves compared and differences.
+    out_compared: usize,
+    out_diffs: Vec<String>,
 }
 
 fn check_folder(dir: &Path) -> Outcome {
@@ -127,8 +130,19 @@ fn check_folder(dir: &Path) -> Outcome {
         root: root.clone(),
         ..isolint_arm::ArmOptions::default()
     };
-    let bu = load_bicep(&mut sources, bf, &params, &bopts);
-    let au = isolint_arm::load_template(&mut sources, jf, &params, &aopts);
+    let (bu, bout) = load_bicep_with_outputs(&mut sources, bf, &params, &bopts);
+    let (au, aout) = isolint_arm::load_template_with_outputs(&mut sources, jf, &params, &aopts);
+    // ARM outputs are `{"name": {"value": ...}}`.
+    let mut out_diffs = Vec::new();
+    let mut out_compared = 0;
+    if let (Some(b), Some(a)) = (bout.as_map(), aout.as_map()) {
+        for (k, bv) in b {
+            match a.get(k).and_then(|o| o.get("value")) {
+                Some(av) => out_compared += compare(bv, av, &format!("output {k}"), &mut out_diffs),
+                None => out_diffs.push(format!("output {k} missing from ARM")),
+            }
+        }
+    }
     let bi = index(&bu);
     let ai = index(&au);
     let mut diffs = Vec::new();
@@ -167,6 +181,8 @@ fn check_folder(dir: &Path) -> Outcome {
         resources: ai.len(),
         compared,
         diffs,
+        out_compared,
+        out_diffs,
     }
 }
 
@@ -186,6 +202,7 @@ fn bicep_matches_its_compiled_arm_template() {
         .unwrap_or_default();
     dirs.sort();
     let (mut total, mut passed, mut props) = (0, 0, 0);
+    let (mut out_passed, mut out_props) = (0, 0);
     for d in dirs {
         let name = d
             .file_name()
@@ -205,6 +222,10 @@ fn bicep_matches_its_compiled_arm_template() {
         if ok {
             passed += 1;
         }
+        out_props += o.out_compared;
+        if o.out_diffs.is_empty() {
+            out_passed += 1;
+        }
         eprintln!(
             "{} {name}: {} resources, {} properties compared, {} differences",
             if ok { "PASS" } else { "FAIL" },
@@ -212,13 +233,21 @@ fn bicep_matches_its_compiled_arm_template() {
             o.compared,
             o.diffs.len()
         );
+        eprintln!(
+            "     outputs: {} compared, {} differences",
+            o.out_compared,
+            o.out_diffs.len()
+        );
         if verbose {
-            for x in o.diffs.iter().take(40) {
+            for x in o.diffs.iter().chain(&o.out_diffs).take(60) {
                 eprintln!("    {x}");
             }
         }
     }
     eprintln!("conformance: {passed}/{total} folders pass, {props} properties compared");
+    eprintln!(
+        "outputs (informative): {out_passed}/{total} folders with equal outputs, {out_props} output values compared"
+    );
     assert!(
         passed >= MIN_PASSING,
         "only {passed} folders pass (expected at least {MIN_PASSING})"

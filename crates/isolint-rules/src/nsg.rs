@@ -288,10 +288,7 @@ fn address_matches(spec: &str, ep: &Endpoint) -> Option<bool> {
                 return Some(true);
             }
             if let Some(net) = parse_v4(s) {
-                return match prefix {
-                    Some(p) => Some(overlaps(&net, p) && net.contains(p)),
-                    None => None,
-                };
+                return prefix.map(|p| overlaps(&net, p) && net.contains(p));
             }
             // Another service tag never stands for this VNet's own addresses.
             Some(false)
