@@ -103,6 +103,7 @@ struct Module {
 struct ResInfo {
     full_type: String,
     full_name: Value,
+    id: Value,
 }
 
 struct Loader<'s> {
@@ -802,7 +803,18 @@ impl<'s> Loader<'s> {
             },
             None => name.clone(),
         };
-        let id = self.resource_id(m, &ctx.full_type, &full_name, scope_val.as_ref());
+        // A child's ID extends its parent's (which carries the scope).
+        let parent_id = parent_key
+            .and_then(|k| self.infos.get(k.0 as usize))
+            .map(|i| i.id.clone());
+        let id = match (parent_id, name.as_str()) {
+            (Some(pid), Some(own)) => match (pid.as_str(), ctx.full_type.rsplit_once('/')) {
+                (Some(pid), Some((_, last))) => Value::string(format!("{pid}/{last}/{own}")),
+                _ => Value::unknown(),
+            },
+            (Some(_), None) => Value::unknown(),
+            (None, _) => self.resource_id(m, &ctx.full_type, &full_name, scope_val.as_ref()),
+        };
         let key = ResKey(u32::try_from(self.unit.resources.len()).ok()?);
         let address = match &index {
             Some(i) => format!("{}{}[{i}]", m.prefix, decl.sym),
@@ -839,6 +851,7 @@ impl<'s> Loader<'s> {
         self.infos.push(ResInfo {
             full_type: ctx.full_type.clone(),
             full_name,
+            id: id.clone(),
         });
         let at = match &decl.item.kind {
             ItemKind::Resource(rd) => self.sp(m, rd.name.span),
@@ -1141,6 +1154,7 @@ impl<'s> Loader<'s> {
         self.infos.push(ResInfo {
             full_type: "Microsoft.Resources/deployments".into(),
             full_name: dname.clone(),
+            id: Value::unknown(),
         });
         let mut trail = m.trail.clone();
         trail.push((format!("through module {label}"), decl_span));
@@ -1212,6 +1226,7 @@ impl<'s> Loader<'s> {
             self.infos.push(ResInfo {
                 full_type: r.resource_type.clone(),
                 full_name: r.name.clone(),
+                id: Value::unknown(),
             });
             self.unit.resources.push(r);
         }
@@ -1674,6 +1689,13 @@ impl<'s> Loader<'s> {
             "resourcegroup" | "subscription" if !c.args.is_empty() => {
                 let args: Vec<Value> = c.args.iter().map(|a| self.eval(m, a, locals)).collect();
                 return scope_object(&name, &args);
+            }
+            "tenant" if c.args.is_empty() => {
+                // As a scope: resources deployed to the tenant have IDs
+                // starting at `/providers/`.
+                let mut t = BTreeMap::new();
+                t.insert("id".to_string(), Value::string(""));
+                return Value::map(t);
             }
             "resourcegroup"
             | "subscription"

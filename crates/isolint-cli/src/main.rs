@@ -32,6 +32,52 @@ enum Command {
         /// Rule ID, e.g. AML301.
         rule: String,
     },
+    /// Print the resource graph the rules see (workspaces, private endpoints,
+    /// VNets, subnets, DNS zones...), resources with findings highlighted.
+    Graph(Box<GraphArgs>),
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum GraphFormat {
+    /// Graphviz DOT (`dot -Tsvg graph.dot -o graph.svg`).
+    Dot,
+    /// A Mermaid flowchart (renders in GitHub and Azure DevOps Markdown).
+    Mermaid,
+    /// Nodes and edges with their kinds.
+    Json,
+}
+
+#[derive(clap::Args)]
+struct GraphArgs {
+    /// Files and folders to read.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+    /// Write the graph to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Config file (default: the nearest .isolint.toml upward).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Terraform input variable NAME=VALUE.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    vars: Vec<String>,
+    /// Terraform variable file.
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<PathBuf>,
+    /// ARM / Bicep parameter file.
+    #[arg(long, value_name = "FILE")]
+    parameters: Vec<PathBuf>,
+    /// Highlight only findings of these rules (IDs or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not highlight findings of these rules (IDs or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// No file outside this folder is read.
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -109,6 +155,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(*args),
+        Command::Graph(args) => graph(*args),
         Command::Rules { format } => {
             print!("{}", rules_listing(format));
             ExitCode::SUCCESS
@@ -171,44 +218,56 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(args: CheckArgs) -> ExitCode {
+/// The options `check` and `graph` share.
+struct InputOptions<'a> {
+    config: &'a Option<PathBuf>,
+    vars: &'a [String],
+    var_files: &'a [PathBuf],
+    parameters: &'a [PathBuf],
+    select: &'a [String],
+    ignore: &'a [String],
+    root: &'a Option<PathBuf>,
+    fail_on: Option<&'a str>,
+}
+
+/// Builds the run's configuration from the config file and the options; an
+/// error is the exit status 2 message.
+fn build_config(o: &InputOptions<'_>) -> Result<Config, String> {
     let mut config = Config::default();
-    let config_path = match &args.config {
+    let config_path = match o.config {
         Some(p) => {
             if !p.is_file() {
-                return fail(format!("{}: no such config file", p.display()));
+                return Err(format!("{}: no such config file", p.display()));
             }
             Some(p.clone())
         }
         None => isolint::config::find_config(&config.cwd),
     };
     if let Some(p) = config_path {
-        if let Err(e) = isolint::config::apply_file(&mut config, &p) {
-            return fail(e);
-        }
+        isolint::config::apply_file(&mut config, &p).map_err(|e| e.to_string())?;
     }
-    if let Some(f) = &args.fail_on {
+    if let Some(f) = o.fail_on {
         match FailOn::parse(f) {
             Some(v) => config.fail_on = v,
             None => {
-                return fail(format!(
+                return Err(format!(
                     "--fail-on must be error, warning, info or never, not {f}"
                 ))
             }
         }
     }
-    for v in &args.vars {
+    for v in o.vars {
         match v.split_once('=') {
             Some((k, val)) => config.tf_vars.push(isolint_terraform::CliVar::Pair(
                 k.to_string(),
                 val.to_string(),
             )),
-            None => return fail(format!("--var {v}: expected NAME=VALUE")),
+            None => return Err(format!("--var {v}: expected NAME=VALUE")),
         }
     }
     // Terraform applies -var and -var-file in command-line order; clap gives
     // them separately, so files (usually more general) come first.
-    let mut files: Vec<isolint_terraform::CliVar> = args
+    let mut files: Vec<isolint_terraform::CliVar> = o
         .var_files
         .iter()
         .cloned()
@@ -216,42 +275,61 @@ fn check(args: CheckArgs) -> ExitCode {
         .collect();
     files.append(&mut config.tf_vars);
     config.tf_vars = files;
-    for p in args.var_files.iter().chain(&args.parameters) {
+    for p in o.var_files.iter().chain(o.parameters) {
         if !p.is_file() {
-            return fail(format!("{}: no such file", p.display()));
+            return Err(format!("{}: no such file", p.display()));
         }
     }
-    config.parameters = args.parameters.clone();
-    config.select = args.select.clone();
-    config.ignore = args.ignore.clone();
-    if let Some(r) = &args.root {
+    config.parameters = o.parameters.to_vec();
+    config.select = o.select.to_vec();
+    config.ignore = o.ignore.to_vec();
+    if let Some(r) = o.root {
         if !r.is_dir() {
-            return fail(format!("--root {}: no such folder", r.display()));
+            return Err(format!("--root {}: no such folder", r.display()));
         }
         config.root = Some(r.clone());
     }
+    config.env_vars = std::env::vars()
+        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
+        .collect();
+    Ok(config)
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let mut config = match build_config(&InputOptions {
+        config: &args.config,
+        vars: &args.vars,
+        var_files: &args.var_files,
+        parameters: &args.parameters,
+        select: &args.select,
+        ignore: &args.ignore,
+        root: &args.root,
+        fail_on: args.fail_on.as_deref(),
+    }) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
     if let Some(r) = &args.source_root {
         if !r.is_dir() {
             return fail(format!("--source-root {}: no such folder", r.display()));
         }
         config.source_root = Some(r.clone());
     }
-    config.env_vars = std::env::vars()
-        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
-        .collect();
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let report = match isolint::lint(&paths, &config) {
+    let report = match lint_with_progress(&paths, &config) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
-    let color = args.output.is_none()
-        && !args.no_color
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal();
+    let color = use_color(
+        args.output.is_none(),
+        args.no_color,
+        std::env::var_os("NO_COLOR"),
+        std::io::stdout().is_terminal(),
+    );
     let text = match args.format {
         OutputFormat::Human => report.to_human(color),
         OutputFormat::Compact => report.to_compact(),
@@ -284,9 +362,129 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
+/// Colour only on a terminal, never with `--no-color`, `--output` or a
+/// non-empty `NO_COLOR` (<https://no-color.org>).
+fn use_color(
+    to_stdout: bool,
+    no_color_flag: bool,
+    no_color_env: Option<std::ffi::OsString>,
+    stdout_is_terminal: bool,
+) -> bool {
+    to_stdout
+        && !no_color_flag
+        && no_color_env.is_none_or(|v| v.is_empty())
+        && stdout_is_terminal
+}
+
+/// Runs the lint; when it takes longer than a second and stderr is a
+/// terminal, a spinner with the elapsed time shows on stderr until it ends
+/// (cleared afterwards). Nothing is printed otherwise.
+fn lint_with_progress(
+    paths: &[PathBuf],
+    config: &Config,
+) -> Result<isolint::Report, isolint::Error> {
+    if !std::io::stderr().is_terminal() || std::env::var_os("ISOLINT_NO_PROGRESS").is_some() {
+        return isolint::lint(paths, config);
+    }
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let spinner = std::thread::spawn(move || {
+        let start = std::time::Instant::now();
+        if done_rx
+            .recv_timeout(std::time::Duration::from_secs(1))
+            .is_ok()
+        {
+            return;
+        }
+        let frames = ['|', '/', '-', '\\'];
+        let mut k = 0usize;
+        let mut err = std::io::stderr();
+        loop {
+            let _ = write!(
+                err,
+                "\r{} isolint: reading and evaluating... {:.0}s",
+                frames[k % frames.len()],
+                start.elapsed().as_secs_f64()
+            );
+            let _ = err.flush();
+            k += 1;
+            match done_rx.recv_timeout(std::time::Duration::from_millis(120)) {
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+                _ => break,
+            }
+        }
+        // Clear the line.
+        let _ = write!(err, "\r\x1b[2K");
+        let _ = err.flush();
+    });
+    let result = isolint::lint(paths, config);
+    let _ = done_tx.send(());
+    let _ = spinner.join();
+    result
+}
+
+fn graph(args: GraphArgs) -> ExitCode {
+    let config = match build_config(&InputOptions {
+        config: &args.config,
+        vars: &args.vars,
+        var_files: &args.var_files,
+        parameters: &args.parameters,
+        select: &args.select,
+        ignore: &args.ignore,
+        root: &args.root,
+        fail_on: None,
+    }) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let report = match lint_with_progress(&paths, &config) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let text = match args.format {
+        GraphFormat::Dot => report.to_dot(),
+        GraphFormat::Mermaid => report.to_mermaid(),
+        GraphFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report.to_graph_json()).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    let written = match &args.output {
+        Some(p) => std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display())),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_and_never_with_no_color() {
+        assert!(use_color(true, false, None, true));
+        assert!(!use_color(true, false, None, false), "not a terminal");
+        assert!(!use_color(true, true, None, true), "--no-color");
+        assert!(!use_color(false, false, None, true), "--output");
+        assert!(
+            !use_color(true, false, Some("1".into()), true),
+            "NO_COLOR=1"
+        );
+        assert!(
+            use_color(true, false, Some("".into()), true),
+            "an empty NO_COLOR does not count"
+        );
+    }
 
     #[test]
     fn rules_json_lists_every_rule_with_metadata() {

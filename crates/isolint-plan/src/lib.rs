@@ -203,9 +203,13 @@ struct PlanRes<'a> {
     uncertain: bool,
 }
 
+/// Module call names, data source or not, type, name.
+type ConfigKey = (Vec<String>, bool, String, String);
+
 struct Plan<'a> {
     resources: Vec<PlanRes<'a>>,
     config: Option<&'a JsonNode>,
+    config_index: HashMap<ConfigKey, &'a JsonNode>,
     /// At most this many instances are read (AML004 beyond).
     limit: usize,
     dropped: usize,
@@ -230,9 +234,13 @@ impl<'a> Plan<'a> {
         let mut plan = Plan {
             resources: Vec::new(),
             config: doc.path_node(&["configuration", "root_module"]),
+            config_index: HashMap::new(),
             limit,
             dropped: 0,
         };
+        if let Some(c) = plan.config {
+            plan.index_config(c, &mut Vec::new(), 0);
+        }
         let mut seen: HashSet<String> = HashSet::new();
         if let Some(root) = doc.path_node(&["planned_values", "root_module"]) {
             plan.walk(root, &changes, &mut seen, &[], false, 0);
@@ -401,16 +409,47 @@ impl<'a> Plan<'a> {
     }
 
     fn config_resource(&self, pr: &PlanRes<'_>) -> Option<&'a JsonNode> {
-        let m = self.config_module(&pr.module)?;
-        let mode = if pr.data { "data" } else { "managed" };
-        m.get("resources")?.as_array()?.iter().find(|r| {
-            r.get("type").and_then(JsonNode::as_str) == Some(pr.ty.as_str())
-                && r.get("name").and_then(JsonNode::as_str) == Some(pr.name.as_str())
-                && r.get("mode")
-                    .and_then(JsonNode::as_str)
-                    .unwrap_or("managed")
-                    == mode
-        })
+        let key = (
+            address::module_names(&pr.module),
+            pr.data,
+            pr.ty.clone(),
+            pr.name.clone(),
+        );
+        self.config_index.get(&key).copied()
+    }
+
+    /// Indexes the configuration's resources by module path, mode, type and name.
+    fn index_config(&mut self, m: &'a JsonNode, path: &mut Vec<String>, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        for r in m
+            .get("resources")
+            .and_then(JsonNode::as_array)
+            .unwrap_or(&[])
+        {
+            let (Some(ty), Some(name)) = (
+                r.get("type").and_then(JsonNode::as_str),
+                r.get("name").and_then(JsonNode::as_str),
+            ) else {
+                continue;
+            };
+            let data = r.get("mode").and_then(JsonNode::as_str) == Some("data");
+            self.config_index
+                .entry((path.clone(), data, ty.to_string(), name.to_string()))
+                .or_insert(r);
+        }
+        for call in m
+            .get("module_calls")
+            .and_then(JsonNode::as_object)
+            .unwrap_or(&[])
+        {
+            if let Some(child) = call.value.get("module") {
+                path.push(call.key.clone());
+                self.index_config(child, path, depth + 1);
+                path.pop();
+            }
+        }
     }
 
     fn records(&self) -> Vec<Record> {

@@ -288,7 +288,9 @@ fn address_matches(spec: &str, ep: &Endpoint) -> Option<bool> {
                 return Some(true);
             }
             if let Some(net) = parse_v4(s) {
-                return prefix.as_ref().map(|p| overlaps(&net, p) && net.contains(p));
+                return prefix
+                    .as_ref()
+                    .map(|p| overlaps(&net, p) && net.contains(p));
             }
             // Another service tag never stands for this VNet's own addresses.
             Some(false)

@@ -36,6 +36,9 @@ mod aml504_compute_instance_outside_workspace_network;
 mod aml505_remote_compute_vnet_unreachable;
 mod aml506_storage_region_mismatch;
 mod aml601_nsg_blocks_required_outbound;
+mod aml602_nsg_blocks_smb_to_storage;
+mod aml603_service_tag_region_mismatch;
+mod aml604_storage_exfiltration_risk;
 mod aml701_storage_private_endpoint_missing;
 mod aml703_storage_firewall_blocks_workspace;
 mod aml704_storage_anonymous_access;
@@ -112,6 +115,9 @@ static ALL: &[&Rule] = &[
     &aml505_remote_compute_vnet_unreachable::RULE,
     &aml506_storage_region_mismatch::RULE,
     &aml601_nsg_blocks_required_outbound::RULE,
+    &aml602_nsg_blocks_smb_to_storage::RULE,
+    &aml603_service_tag_region_mismatch::RULE,
+    &aml604_storage_exfiltration_risk::RULE,
     &aml701_storage_private_endpoint_missing::RULE,
     &aml703_storage_firewall_blocks_workspace::RULE,
     &aml704_storage_anonymous_access::RULE,
