@@ -44,11 +44,9 @@ pub fn to_value(j: &serde_json::Value) -> Value {
         serde_json::Value::String(s) if s == "<unknown>" => Value::unknown(),
         serde_json::Value::String(s) => Value::string(s.clone()),
         serde_json::Value::Array(a) => Value::list(a.iter().map(to_value).collect()),
-        serde_json::Value::Object(o) => Value::map(
-            o.iter()
-                .map(|(k, v)| (k.clone(), to_value(v)))
-                .collect(),
-        ),
+        serde_json::Value::Object(o) => {
+            Value::map(o.iter().map(|(k, v)| (k.clone(), to_value(v))).collect())
+        }
     }
 }
 

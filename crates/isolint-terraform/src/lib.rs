@@ -90,6 +90,19 @@ pub fn load_root(sources: &mut SourceMap, dir: &Path, opts: &Options) -> Unit {
     build_unit(ev.records, ev.findings, ev.suppressions)
 }
 
+/// Like [`load_root`] for files already registered in `sources` (see
+/// [`eval_registered`]).
+pub fn load_registered(
+    sources: &mut SourceMap,
+    dir: &Path,
+    files: &[FileId],
+    var_files: &[FileId],
+    opts: &Options,
+) -> Unit {
+    let ev = eval_registered(sources, dir, files, var_files, opts, &[]);
+    build_unit(ev.records, ev.findings, ev.suppressions)
+}
+
 /// What evaluating a root gives before the azurerm mapping: one [`eval::Record`]
 /// per resource instance (as written, with the sites of its attributes), the
 /// meta findings and the suppression comments.
@@ -165,6 +178,38 @@ pub fn eval_root(
     for p in &auto_vars {
         var_files.extend(read(sources, p, &mut findings));
     }
+    let mut ev = eval_registered(sources, dir, &files, &var_files, opts, inputs);
+    findings.append(&mut ev.findings);
+    ev.findings = findings;
+    ev
+}
+
+/// Evaluates a root module whose files are already in `sources` (for
+/// in-memory text: editors, other tools). `files` are its configuration
+/// files (`.tf`, `.tf.json`) and `var_files` its automatically loaded
+/// variable files in Terraform's order (`terraform.tfvars`,
+/// `terraform.tfvars.json`, then `*.auto.tfvars` sorted by name). Nothing is
+/// read from disk except the `-var-file`s of `opts.cli_vars` and the local
+/// modules the files call (within `opts.root`).
+pub fn eval_registered(
+    sources: &mut SourceMap,
+    dir: &Path,
+    files: &[FileId],
+    var_files: &[FileId],
+    opts: &Options,
+    inputs: &[(String, Value)],
+) -> Evaluated {
+    let mut findings: Vec<Finding> = Vec::new();
+    let read = |sources: &mut SourceMap, p: &Path, findings: &mut Vec<Finding>| -> Option<FileId> {
+        match read_text(p, opts) {
+            Ok(text) => Some(sources.add(p.to_path_buf(), text)),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        }
+    };
+    let var_files = var_files.to_vec();
     let mut cli: Vec<Result<FileId, (String, String)>> = Vec::new();
     for v in &opts.cli_vars {
         match v {
@@ -178,7 +223,7 @@ pub fn eval_root(
     }
 
     let mut loader = Loader::new(sources, opts);
-    let root = loader.load_root(dir, &files);
+    let root = loader.load_root(dir, files);
     let Loader {
         modules,
         findings: load_findings,

@@ -21,6 +21,12 @@ const SKIP_DIRS: &[&str] = &[".terraform", ".git", "node_modules"];
 
 /// Walks the given paths (respecting `.gitignore`).
 pub fn discover(paths: &[PathBuf]) -> Inputs {
+    discover_limited(paths, crate::config::Limits::default().max_file_bytes)
+}
+
+/// Like [`discover`]; `.tf` files larger than `max_file_bytes` are not read
+/// to find the module calls (their front-end reports them, AML004).
+pub fn discover_limited(paths: &[PathBuf], max_file_bytes: u64) -> Inputs {
     let mut tf_dirs: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
     let mut inputs = Inputs::default();
     for p in paths {
@@ -61,11 +67,20 @@ pub fn discover(paths: &[PathBuf]) -> Inputs {
     }
     // Folders used as local modules by another folder are not roots.
     let mut called: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut calls: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
     for (dir, files) in &tf_dirs {
         for f in files {
+            if std::fs::metadata(f).map_or(true, |m| m.len() > max_file_bytes) {
+                continue;
+            }
             if let Ok(text) = std::fs::read_to_string(f) {
                 for src in local_module_sources(&text) {
-                    called.insert(isolint_terraform::module::normalize(&dir.join(src)));
+                    let target = isolint_terraform::module::normalize(&dir.join(src));
+                    called.insert(target.clone());
+                    calls
+                        .entry(isolint_terraform::module::normalize(dir))
+                        .or_default()
+                        .push(target);
                 }
             }
         }
@@ -75,6 +90,28 @@ pub fn discover(paths: &[PathBuf]) -> Inputs {
         .filter(|d| !called.contains(&isolint_terraform::module::normalize(d)))
         .cloned()
         .collect();
+    // Folders that call each other in a cycle, reached from no root: the
+    // first of each such group is a root, so that it is scanned (and its
+    // cycle reported) rather than silently skipped.
+    let mut reached: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut reach = |start: PathBuf, reached: &mut BTreeSet<PathBuf>| {
+        let mut stack = vec![start];
+        while let Some(d) = stack.pop() {
+            if reached.insert(d.clone()) {
+                stack.extend(calls.get(&d).into_iter().flatten().cloned());
+            }
+        }
+    };
+    for r in &inputs.terraform_roots {
+        reach(isolint_terraform::module::normalize(r), &mut reached);
+    }
+    for d in tf_dirs.keys() {
+        let n = isolint_terraform::module::normalize(d);
+        if !reached.contains(&n) {
+            inputs.terraform_roots.push(d.clone());
+            reach(n, &mut reached);
+        }
+    }
     inputs
 }
 

@@ -181,7 +181,11 @@ impl<'a> View<'a> {
         let mut marks: HashMap<ResIdx, Vec<Mark>> = HashMap::new();
         for f in &report.findings {
             let Some(addr) = &f.resource else { continue };
-            for &i in by_address.get(addr.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            for &i in by_address
+                .get(addr.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
                 marks.entry(i).or_default().push(Mark {
                     rule: f.rule,
                     severity: f.severity,
@@ -219,7 +223,8 @@ impl<'a> View<'a> {
         }
         // Findings on hidden resources colour their nearest drawn ancestor,
         // unless the resource is folded into an edge.
-        let folded = |i: ResIdx| graph.get(i).is(t::DNS_ZONE_GROUP) || graph.get(i).is(t::DNS_ZONE_LINK);
+        let folded =
+            |i: ResIdx| graph.get(i).is(t::DNS_ZONE_GROUP) || graph.get(i).is(t::DNS_ZONE_LINK);
         let mut node_marks: HashMap<ResIdx, Vec<Mark>> = HashMap::new();
         for (i, m) in &marks {
             if shown.contains(i) {
@@ -295,9 +300,7 @@ impl<'a> View<'a> {
             if shown.contains(&a) && shown.contains(&b) {
                 let na = &nodes[pos[&a]];
                 let implied = match e.kind {
-                    EdgeKind::Parent => {
-                        na.vnet == Some(b) || na.subnet == Some(b)
-                    }
+                    EdgeKind::Parent => na.vnet == Some(b) || na.subnet == Some(b),
                     EdgeKind::Subnet => na.subnet == Some(b),
                     _ => false,
                 };
@@ -364,8 +367,11 @@ impl<'a> View<'a> {
                 vnets.push((n.idx, Vec::new()));
             }
         }
-        let vnet_pos: HashMap<ResIdx, usize> =
-            vnets.iter().enumerate().map(|(k, (v, _))| (*v, k)).collect();
+        let vnet_pos: HashMap<ResIdx, usize> = vnets
+            .iter()
+            .enumerate()
+            .map(|(k, (v, _))| (*v, k))
+            .collect();
         for n in &nodes {
             let r = graph.get(n.idx);
             if r.is(t::VNET) {
@@ -657,7 +663,9 @@ impl Report {
                             style.push("bold");
                         }
                         Some(Severity::Warning) => {
-                            attrs.push(format!("color=\"{ORANGE}\", fillcolor=\"{ORANGE_FILL}\", penwidth=2"));
+                            attrs.push(format!(
+                                "color=\"{ORANGE}\", fillcolor=\"{ORANGE_FILL}\", penwidth=2"
+                            ));
                             style.push("bold");
                         }
                         Some(Severity::Info) => attrs.push(format!("color=\"{INFO}\"")),
@@ -763,11 +771,15 @@ impl Report {
                     };
                     let _ = writeln!(s, "{pad}{}{open}\"{label}\"{close}", n.id);
                     match max_severity(&n.marks) {
-                        Some(Severity::Error) => classes.entry("error").or_default().push(n.id.clone()),
+                        Some(Severity::Error) => {
+                            classes.entry("error").or_default().push(n.id.clone())
+                        }
                         Some(Severity::Warning) => {
                             classes.entry("warning").or_default().push(n.id.clone())
                         }
-                        Some(Severity::Info) => classes.entry("info").or_default().push(n.id.clone()),
+                        Some(Severity::Info) => {
+                            classes.entry("info").or_default().push(n.id.clone())
+                        }
                         None => {}
                     }
                     if r.uncertain {

@@ -79,7 +79,8 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             Some(r) => r.clone(),
             None => discover::root_for(p, &default_root),
         };
-        let inputs = discover::discover(std::slice::from_ref(p));
+        let inputs =
+            discover::discover_limited(std::slice::from_ref(p), config.limits.max_file_bytes);
         for (path, msg) in &inputs.errors {
             builder.push_finding(
                 meta::parse_error(None, format!("{}: {msg}", path.display()))
@@ -87,7 +88,23 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             );
         }
         tf_opts.root = root;
+        // A folder that holds a plan is linted through the plan, which reads
+        // the `.tf` files beside it for locations; not a second time as a root.
+        let plan_dirs: std::collections::HashSet<PathBuf> = inputs
+            .json
+            .iter()
+            .filter(|p| {
+                std::fs::metadata(p).is_ok_and(|m| m.len() <= config.limits.max_file_bytes)
+                    && std::fs::read_to_string(p).is_ok_and(|t| {
+                        isolint_json::classify_text(&t) == isolint_json::DocKind::TerraformPlan
+                    })
+            })
+            .filter_map(|p| p.parent().map(isolint_terraform::module::normalize))
+            .collect();
         for dir in &inputs.terraform_roots {
+            if plan_dirs.contains(&isolint_terraform::module::normalize(dir)) {
+                continue;
+            }
             if !seen.insert(isolint_terraform::module::normalize(dir)) {
                 continue;
             }

@@ -14,10 +14,7 @@ const MAX_RSS_KB: u64 = 2 * 1024 * 1024;
 
 /// A fresh, empty folder for one case.
 fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "isolint-adversarial-{}-{name}",
-        std::process::id()
-    ));
+    let d = std::env::temp_dir().join(format!("isolint-adversarial-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -85,7 +82,7 @@ fn located(r: &Report) -> Vec<(&'static str, u32, u32)> {
         .filter_map(|f| {
             let s = f.span?;
             let lc = r.graph.sources.get(s.file)?.line_col(s.start);
-            Some((f.rule, lc.line, lc.col))
+            Some((f.rule, lc.line, lc.column))
         })
         .collect();
     v.sort();
@@ -268,7 +265,11 @@ fn symlink_loop() {
     std::os::unix::fs::symlink("c.bicep", d.join("a/b.bicep")).unwrap();
     let r = run("symlink loop", &d);
     // The loops are not followed; the real file lints normally.
-    assert!(!r.findings.iter().any(|f| f.rule == "AML004"), "{:?}", rules(&r));
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "AML004"),
+        "{:?}",
+        rules(&r)
+    );
 }
 
 /// A sparse file: its size is on the disk's books, not on the disk.
@@ -295,7 +296,11 @@ fn file_over_a_lowered_limit_is_refused() {
     let line = "# padding padding padding padding padding padding padding padding\n";
     let text = line.repeat(20 * 1024 * 1024 / line.len());
     std::fs::write(d.join("main.tf"), &text).unwrap();
-    std::fs::write(d.join("template.json"), format!("{{\"a\": \"{}\"}}", "x".repeat(2 << 20))).unwrap();
+    std::fs::write(
+        d.join("template.json"),
+        format!("{{\"a\": \"{}\"}}", "x".repeat(2 << 20)),
+    )
+    .unwrap();
     let mut config = config_for(&d);
     config.limits.max_file_bytes = 1024 * 1024;
     let r = timed("20 MB file, 1 MB limit", &[d.clone()], &config);
@@ -305,7 +310,9 @@ fn file_over_a_lowered_limit_is_refused() {
 #[test]
 fn binary_file_named_tf() {
     let d = temp_dir("binary");
-    let bytes: Vec<u8> = (0..65536u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..65536u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     std::fs::write(d.join("main.tf"), &bytes).unwrap();
     std::fs::write(d.join("x.bicep"), &bytes).unwrap();
     std::fs::write(d.join("x.json"), &bytes).unwrap();
@@ -389,7 +396,13 @@ fn crlf_lints_normally_with_exact_columns() {
 #[test]
 fn empty_files() {
     let d = temp_dir("empty");
-    for name in ["main.tf", "x.tf.json", "azuredeploy.json", "main.bicep", "terraform.tfvars"] {
+    for name in [
+        "main.tf",
+        "x.tf.json",
+        "azuredeploy.json",
+        "main.bicep",
+        "terraform.tfvars",
+    ] {
         std::fs::write(d.join(name), "").unwrap();
     }
     let r = run("empty files", &d);
