@@ -370,10 +370,7 @@ fn use_color(
     no_color_env: Option<std::ffi::OsString>,
     stdout_is_terminal: bool,
 ) -> bool {
-    to_stdout
-        && !no_color_flag
-        && no_color_env.is_none_or(|v| v.is_empty())
-        && stdout_is_terminal
+    to_stdout && !no_color_flag && no_color_env.is_none_or(|v| v.is_empty()) && stdout_is_terminal
 }
 
 /// Runs the lint; when it takes longer than a second and stderr is a

@@ -629,6 +629,13 @@ impl<'a> Evaluator<'a> {
                 Value::unknown_at(span)
             }
             Err(FnError::UnknownFunction(_)) => Value::unknown_at(span),
+            Err(FnError::Invalid(msg)) if msg.contains("outside the scan root") => {
+                self.findings.push(meta::unresolved(
+                    span,
+                    format!("{name}(): {msg}; it was not read"),
+                ));
+                Value::unknown_at(span)
+            }
             Err(FnError::Invalid(_)) => self.error(),
         }
     }

@@ -141,6 +141,24 @@ pub fn eval_root(
                 if std::fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(true) {
                     continue;
                 }
+                let wanted = name.ends_with(".tf")
+                    || json_config::is_json_config(&name)
+                    || name.starts_with("terraform.tfvars")
+                    || name.contains(".auto.tfvars");
+                // A symbolic link leading out of the scan root is not followed.
+                if wanted && !module::inside_root(&p, &opts.root) {
+                    findings.push(
+                        isolint_model::finding::meta::unresolved(
+                            None,
+                            format!(
+                                "{} is a link to a file outside the scan root; it was not read",
+                                p.display()
+                            ),
+                        )
+                        .resource(p.display().to_string()),
+                    );
+                    continue;
+                }
                 if name.ends_with(".tf") || json_config::is_json_config(&name) {
                     tf_files.push(p);
                 } else if name == "terraform.tfvars" || name == "terraform.tfvars.json" {

@@ -94,7 +94,7 @@ pub fn discover_limited(paths: &[PathBuf], max_file_bytes: u64) -> Inputs {
     // first of each such group is a root, so that it is scanned (and its
     // cycle reported) rather than silently skipped.
     let mut reached: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut reach = |start: PathBuf, reached: &mut BTreeSet<PathBuf>| {
+    let reach = |start: PathBuf, reached: &mut BTreeSet<PathBuf>| {
         let mut stack = vec![start];
         while let Some(d) = stack.pop() {
             if reached.insert(d.clone()) {

@@ -8,6 +8,26 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 fn read(builder: &mut GraphBuilder, path: &Path, config: &Config) -> Option<FileId> {
+    // A symbolic link leading out of the scan root is not followed.
+    let root = config.root.clone().unwrap_or_else(|| {
+        crate::discover::root_for(
+            path.parent().unwrap_or_else(|| Path::new(".")),
+            &crate::discover::default_root(&config.cwd),
+        )
+    });
+    if !isolint_terraform::module::inside_root(path, &root) {
+        builder.push_finding(
+            meta::unresolved(
+                None,
+                format!(
+                    "{} is a link to a file outside the scan root; it was not read",
+                    path.display()
+                ),
+            )
+            .resource(path.display().to_string()),
+        );
+        return None;
+    }
     let too_big = std::fs::metadata(path)
         .map(|m| m.len() > config.limits.max_file_bytes)
         .unwrap_or(false);
@@ -105,6 +125,11 @@ pub(crate) fn load_json(
     for t in templates {
         let path = builder.sources().file(t).path.clone();
         if linked.contains(&isolint_terraform::module::normalize(&path)) {
+            continue;
+        }
+        // `main.json` beside `main.bicep` is `bicep build` output: the Bicep
+        // source is linted instead, so findings point at the file people edit.
+        if path.with_extension("bicep").is_file() {
             continue;
         }
         let mut params = Vec::new();

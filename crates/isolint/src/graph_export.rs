@@ -7,7 +7,8 @@
 //! noise (resource groups, NSG rules, routes, resources of other types that
 //! nothing links to). Two kinds of child resources become labelled edges
 //! instead of nodes: a private endpoint's DNS zone group (endpoint ──dns-zone──▶
-//! zone) and a zone's virtual network link (zone ──linked-vnet──▶ VNet).
+//! zone), a zone's virtual network link (zone ──linked-vnet──▶ VNet) and a
+//! private link scope's scoped resource (scope ──scoped-resource──▶ resource).
 //! Resources are grouped by VNet and subnet (Graphviz clusters, Mermaid
 //! subgraphs); resources attached to a subnet (private endpoints, computes)
 //! sit inside it. Resources with findings are red (error) or orange
@@ -327,6 +328,24 @@ impl<'a> View<'a> {
                                 from: pe,
                                 to: b,
                                 kind: EdgeKind::DnsZone,
+                                via: Some(a),
+                                marks: marks.get(&a).cloned().unwrap_or_default(),
+                                implied: false,
+                            },
+                        );
+                    }
+                }
+            }
+            // Scoped resource (child of a private link scope) → linked resource.
+            if e.kind == EdgeKind::ScopedResource && graph.get(a).is(t::SCOPED_RESOURCE) {
+                if let Some(scope) = graph.parent(a).filter(|p| shown.contains(p)) {
+                    if shown.contains(&b) {
+                        push(
+                            &mut edges,
+                            ViewEdge {
+                                from: scope,
+                                to: b,
+                                kind: EdgeKind::ScopedResource,
                                 via: Some(a),
                                 marks: marks.get(&a).cloned().unwrap_or_default(),
                                 implied: false,

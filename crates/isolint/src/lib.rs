@@ -23,6 +23,7 @@ mod frontends;
 pub mod github;
 pub mod graph_export;
 pub mod junit;
+mod memory;
 pub mod report;
 pub mod sarif;
 
@@ -118,6 +119,53 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
     let mut findings: Vec<Finding> = graph.findings().to_vec();
     findings.extend(isolint_rules::run(&graph, &config.rules));
     Ok(finish(graph, findings, config))
+}
+
+/// Lints in-memory sources: for editors (unsaved buffers) and other tools
+/// that hold the text already. Each `(path, text)` is routed by its path and
+/// content, as discovery routes files: `.tf` / `.tf.json` files form one
+/// Terraform root per folder (with that folder's `terraform.tfvars` and
+/// `*.auto.tfvars` among the sources), `.json` files are ARM templates (an
+/// `X.parameters.json` among the sources applies to `X.json`) or Terraform
+/// plans, `.bicep` files are entries and a `.bicepparam` applies to the
+/// template its `using` names. Paths only name the files (for locations and
+/// folders); they need not exist.
+///
+/// Nothing is read from disk, except the files named in `config`
+/// (`--var-file`, `--parameters`) and, when `config.root` is set, what the
+/// sources reference within that folder (local Terraform modules, `file()`,
+/// Bicep modules, linked templates). Without `config.root` such references
+/// are not followed (AML002).
+///
+/// ```
+/// let main_tf = r#"
+/// resource "azurerm_container_registry" "acr" {
+///   name = "acrml"
+///   sku  = "Basic"
+/// }
+/// resource "azurerm_machine_learning_workspace" "ws" {
+///   name                          = "mlw"
+///   container_registry_id         = azurerm_container_registry.acr.id
+///   public_network_access_enabled = false
+///   image_build_compute_name      = "cpu"
+/// }
+/// "#;
+/// let report = isolint::lint_sources(&[("infra/main.tf", main_tf)], &isolint::Config::default());
+/// let f = report.findings.iter().find(|f| f.rule == "AML301").unwrap();
+/// assert_eq!(f.resource.as_deref(), Some("azurerm_container_registry.acr"));
+/// let loc = report.location(f.span.unwrap()).unwrap();
+/// assert_eq!((loc.file.as_str(), loc.line), ("infra/main.tf", 4));
+///
+/// // With Premium there is no AML301.
+/// let fixed = main_tf.replace("Basic", "Premium");
+/// let report = isolint::lint_sources(&[("infra/main.tf", fixed)], &isolint::Config::default());
+/// assert!(report.findings.iter().all(|f| f.rule != "AML301"));
+/// ```
+pub fn lint_sources<P: AsRef<std::path::Path>, S: AsRef<str>>(
+    sources: &[(P, S)],
+    config: &Config,
+) -> Report {
+    memory::lint_sources(sources, config)
 }
 
 /// Lints a graph built by the caller (for tools that run their own front-ends).

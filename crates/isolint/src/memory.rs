@@ -122,7 +122,11 @@ pub(crate) fn lint_sources<P: AsRef<Path>, S: AsRef<str>>(
         }
         defaults.sort();
         autos.sort();
-        let var_files: Vec<FileId> = defaults.into_iter().chain(autos).map(|(_, id)| id).collect();
+        let var_files: Vec<FileId> = defaults
+            .into_iter()
+            .chain(autos)
+            .map(|(_, id)| id)
+            .collect();
         let unit = isolint_terraform::load_registered(
             builder.sources_mut(),
             &dir,
@@ -165,7 +169,8 @@ pub(crate) fn lint_sources<P: AsRef<Path>, S: AsRef<str>>(
                     }
                 }
                 params.extend(explicit(&mut builder));
-                let unit = isolint_arm::load_template(builder.sources_mut(), *id, &params, &arm_opts);
+                let unit =
+                    isolint_arm::load_template(builder.sources_mut(), *id, &params, &arm_opts);
                 builder.add_unit(unit);
             }
             DocKind::TerraformPlan => {
@@ -195,7 +200,12 @@ pub(crate) fn lint_sources<P: AsRef<Path>, S: AsRef<str>>(
     let mut applied: HashSet<FileId> = HashSet::new();
     let targets: Vec<(Option<PathBuf>, FileId)> = bicepparam
         .iter()
-        .map(|(_, id)| (isolint_bicep::bicepparam_target(builder.sources(), *id), *id))
+        .map(|(_, id)| {
+            (
+                isolint_bicep::bicepparam_target(builder.sources(), *id),
+                *id,
+            )
+        })
         .collect();
     for (p, id) in &bicep {
         let norm = isolint_terraform::module::normalize(p);

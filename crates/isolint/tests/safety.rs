@@ -224,7 +224,16 @@ fn lint_everything() -> String {
         ..Config::default()
     };
     let mut out = String::new();
-    for p in ["examples/clean", "examples/faulty", "testdata"] {
+    for p in [
+        "examples/clean",
+        "examples/faulty",
+        "testdata/terraform/AML301",
+        "testdata/terraform-json",
+        "testdata/arm/AML301",
+        "testdata/arm/linked",
+        "testdata/bicep/AML301",
+        "testdata/plan/AML301",
+    ] {
         let r = lint(&[root.join(p)], &config).unwrap();
         for f in &r.findings {
             out.push_str(&format!("{p} {} {} {:?}\n", f.rule, f.message, f.span));

@@ -13,6 +13,7 @@ mod aml103_dependency_not_isolated;
 mod aml104_v1_legacy_mode_blocks_managed_endpoints;
 mod aml105_managed_network_with_vnet_compute;
 mod aml106_online_endpoint_public_access;
+mod aml109_container_instance_with_private_workspace;
 mod aml201_private_endpoint_dns_zone_missing;
 mod aml202_private_dns_zone_mismatch;
 mod aml203_private_dns_zone_not_linked;
@@ -32,6 +33,7 @@ mod aml405_peered_vnet_overlap;
 mod aml406_subnet_outside_vnet;
 mod aml501_no_public_ip_without_outbound;
 mod aml502_public_ip_compute_inbound_blocked;
+mod aml503_firewall_route_without_aml_return;
 mod aml504_compute_instance_outside_workspace_network;
 mod aml505_remote_compute_vnet_unreachable;
 mod aml506_storage_region_mismatch;
@@ -40,6 +42,7 @@ mod aml602_nsg_blocks_smb_to_storage;
 mod aml603_service_tag_region_mismatch;
 mod aml604_storage_exfiltration_risk;
 mod aml701_storage_private_endpoint_missing;
+mod aml702_storage_workspace_endpoint_colocation;
 mod aml703_storage_firewall_blocks_workspace;
 mod aml704_storage_anonymous_access;
 mod aml705_keyvault_not_isolated;
@@ -92,6 +95,7 @@ static ALL: &[&Rule] = &[
     &aml104_v1_legacy_mode_blocks_managed_endpoints::RULE,
     &aml105_managed_network_with_vnet_compute::RULE,
     &aml106_online_endpoint_public_access::RULE,
+    &aml109_container_instance_with_private_workspace::RULE,
     &aml201_private_endpoint_dns_zone_missing::RULE,
     &aml202_private_dns_zone_mismatch::RULE,
     &aml203_private_dns_zone_not_linked::RULE,
@@ -111,6 +115,7 @@ static ALL: &[&Rule] = &[
     &aml406_subnet_outside_vnet::RULE,
     &aml501_no_public_ip_without_outbound::RULE,
     &aml502_public_ip_compute_inbound_blocked::RULE,
+    &aml503_firewall_route_without_aml_return::RULE,
     &aml504_compute_instance_outside_workspace_network::RULE,
     &aml505_remote_compute_vnet_unreachable::RULE,
     &aml506_storage_region_mismatch::RULE,
@@ -119,6 +124,7 @@ static ALL: &[&Rule] = &[
     &aml603_service_tag_region_mismatch::RULE,
     &aml604_storage_exfiltration_risk::RULE,
     &aml701_storage_private_endpoint_missing::RULE,
+    &aml702_storage_workspace_endpoint_colocation::RULE,
     &aml703_storage_firewall_blocks_workspace::RULE,
     &aml704_storage_anonymous_access::RULE,
     &aml705_keyvault_not_isolated::RULE,

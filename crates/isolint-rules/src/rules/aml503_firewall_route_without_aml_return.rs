@@ -1,0 +1,95 @@
+use super::{Rule, RuleMeta};
+use crate::context::Ctx;
+use crate::defs::{bool_prop, compute_subnet, computes, in_scope};
+use isolint_model::types as t;
+use isolint_model::{EdgeKind, Finding, Severity, Value};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "AML503",
+        name: "firewall-route-without-aml-return",
+        severity: Severity::Error,
+        sources: &["001_67535de2117e2c03.txt"],
+        summary: "Public-IP compute routes 0.0.0.0/0 to a firewall without Internet routes for AzureMachineLearning and BatchNodeManagement.",
+        what: "Reports a compute with a public IP whose subnet's route table sends `0.0.0.0/0` to a virtual appliance but has no route with next hop `Internet` for the `AzureMachineLearning` and `BatchNodeManagement` service tags (with or without a region suffix).",
+        why: "The service reaches public-IP compute on its public address; with forced tunnelling the replies leave through the firewall and are dropped as asymmetric. Seed 001 adds user-defined routes for these two tags straight to the internet.",
+        example_terraform: "resource \"azurerm_route_table\" \"training\" {\n  route {\n    name                   = \"default\"\n    address_prefix         = \"0.0.0.0/0\"\n    next_hop_type          = \"VirtualAppliance\"\n    next_hop_in_ip_address = \"10.1.0.4\"\n  }\n}",
+        example_bicep: "resource rt 'Microsoft.Network/routeTables@2024-05-01' = {\n  properties: { routes: [ { name: 'default', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.1.0.4' } } ] }\n}",
+        fix: "Add routes with next hop `Internet` for the `AzureMachineLearning` and `BatchNodeManagement` service tags to the route table.",
+    },
+    check: Some(check),
+};
+
+fn routes(ctx: &Ctx<'_>, rt: isolint_model::ResIdx) -> Option<Vec<(String, String)>> {
+    let g = ctx.graph;
+    let mut all: Vec<Value> = g
+        .get(rt)
+        .body
+        .path_all("properties.routes.*.properties")
+        .into_iter()
+        .cloned()
+        .collect();
+    for r in g.children_of_type(rt, t::ROUTE) {
+        if g.get(r).uncertain {
+            return None;
+        }
+        all.push(g.get(r).prop("properties").cloned().unwrap_or_default());
+    }
+    all.iter()
+        .map(|r| {
+            Some((
+                r.get("addressPrefix")?.as_str()?.to_string(),
+                r.get("nextHopType")?.as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let g = ctx.graph;
+    for &w in g.of_type(t::WORKSPACE) {
+        if !in_scope(g, w) {
+            continue;
+        }
+        for c in computes(g, w) {
+            if bool_prop(g, c, "properties.properties.enableNodePublicIp", Some(true)) != Some(true)
+            {
+                continue;
+            }
+            let Some(s) = compute_subnet(g, c) else {
+                continue;
+            };
+            let Some(rt) = g.target(s, EdgeKind::RouteTable) else {
+                continue;
+            };
+            if !in_scope(g, s) || g.get(rt).uncertain {
+                continue;
+            }
+            let Some(rs) = routes(ctx, rt) else { continue };
+            let forced = rs.iter().any(|(p, h)| {
+                p.trim() == "0.0.0.0/0" && h.eq_ignore_ascii_case("VirtualAppliance")
+            });
+            if !forced {
+                continue;
+            }
+            let has = |tag: &str| {
+                rs.iter().any(|(p, h)| {
+                    let base = p.split('.').next().unwrap_or(p);
+                    base.eq_ignore_ascii_case(tag) && h.eq_ignore_ascii_case("Internet")
+                })
+            };
+            let missing: Vec<&str> = ["AzureMachineLearning", "BatchNodeManagement"]
+                .into_iter()
+                .filter(|t| !has(t))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let mut f = ctx
+                .finding(&RULE.meta, rt, Some("properties.routes"), format!("route table '{}' sends 0.0.0.0/0 to a virtual appliance but has no Internet route for {}; compute '{}' has a public IP and the service's traffic to it returns through the firewall", g.display_name(rt), missing.join(" and "), g.display_name(c)))
+                .fix(format!("add routes with next hop Internet for {}", missing.join(" and ")));
+            f.related.push(ctx.related(c, "the public-IP compute"));
+            out.push(f);
+        }
+    }
+}
