@@ -182,6 +182,8 @@ pub fn arm_type(tf_type: &str) -> Option<&'static str> {
         "azurerm_nat_gateway" => t::NAT_GATEWAY,
         "azurerm_firewall" => t::FIREWALL,
         "azurerm_firewall_policy" => t::FIREWALL_POLICY,
+        "azurerm_firewall_policy_rule_collection_group" => t::FIREWALL_RULE_GROUP,
+        "azurerm_firewall_application_rule_collection" => FIREWALL_APP_COLLECTION,
         "azurerm_container_group" => t::CONTAINER_GROUP,
         "azurerm_resource_group" => "Microsoft.Resources/resourceGroups",
         _ => return None,
@@ -554,6 +556,8 @@ pub fn map(rec: &Record, key: ResKey) -> Mapped {
             m.copy_or("ip_address_type", "properties.ipAddress.type", "Public");
             m.id_list("subnet_ids", "properties.subnetIds");
         }
+        "azurerm_firewall_policy_rule_collection_group" => firewall_rule_group(&mut m),
+        "azurerm_firewall_application_rule_collection" => firewall_app_collection(&mut m),
         "azapi_resource" => azapi(&mut m),
         "azapi_update_resource" => {
             if let (Some(target), Some(body)) = (m.a("resource_id").cloned(), m.a("body").cloned())
@@ -1035,5 +1039,162 @@ fn azapi(m: &mut M<'_>) {
                 m.res.sites.entry(k.clone()).or_insert(site);
             }
         }
+    }
+}
+
+/// A classic application rule collection written as its own resource. ARM
+/// only has them inline in the firewall; this child type keeps the link to
+/// the firewall (by `azure_firewall_name`) and the inline shape underneath.
+pub const FIREWALL_APP_COLLECTION: &str =
+    "Microsoft.Network/azureFirewalls/applicationRuleCollections";
+
+fn app_rule_protocols(rule: &Value) -> Value {
+    let items = rule
+        .get("protocol")
+        .and_then(Value::as_list)
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    Value::list(
+        items
+            .iter()
+            .map(|p| {
+                obj(&[
+                    (
+                        "protocolType",
+                        p.get("type").cloned().unwrap_or_else(Value::unknown),
+                    ),
+                    (
+                        "port",
+                        p.get("port").cloned().unwrap_or_else(Value::unknown),
+                    ),
+                ])
+                .with_origin(p.origin)
+            })
+            .collect(),
+    )
+}
+
+fn firewall_app_collection(m: &mut M<'_>) {
+    m.parent("azure_firewall_name");
+    m.copy("priority", "properties.priority");
+    m.copy("action", "properties.action.type");
+    if let Some(Data::List(rules)) = m.a("rule").map(|v| v.data.clone()) {
+        let arm: Vec<Value> = rules
+            .iter()
+            .map(|r| {
+                obj(&[
+                    ("name", r.get("name").cloned().unwrap_or_else(Value::null)),
+                    (
+                        "targetFqdns",
+                        r.get("target_fqdns")
+                            .cloned()
+                            .unwrap_or_else(|| Value::list(Vec::new())),
+                    ),
+                    (
+                        "fqdnTags",
+                        r.get("fqdn_tags")
+                            .cloned()
+                            .unwrap_or_else(|| Value::list(Vec::new())),
+                    ),
+                    ("protocols", app_rule_protocols(r)),
+                ])
+                .with_origin(r.origin)
+            })
+            .collect();
+        m.set("properties.rules", Value::list(arm), "rule");
+    }
+}
+
+fn firewall_rule_group(m: &mut M<'_>) {
+    m.parent("firewall_policy_id");
+    m.copy("priority", "properties.priority");
+    let mut collections = Vec::new();
+    if let Some(Data::List(apps)) = m.a("application_rule_collection").map(|v| v.data.clone()) {
+        for c in &apps {
+            let rules: Vec<Value> = c
+                .get("rule")
+                .and_then(Value::as_list)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| {
+                    obj(&[
+                        ("ruleType", Value::string("ApplicationRule")),
+                        ("name", r.get("name").cloned().unwrap_or_else(Value::null)),
+                        (
+                            "targetFqdns",
+                            r.get("destination_fqdns")
+                                .cloned()
+                                .unwrap_or_else(|| Value::list(Vec::new())),
+                        ),
+                        (
+                            "fqdnTags",
+                            r.get("destination_fqdn_tags")
+                                .cloned()
+                                .unwrap_or_else(|| Value::list(Vec::new())),
+                        ),
+                        ("protocols", {
+                            let items = r
+                                .get("protocols")
+                                .and_then(Value::as_list)
+                                .map(<[Value]>::to_vec)
+                                .unwrap_or_default();
+                            Value::list(
+                                items
+                                    .iter()
+                                    .map(|p| {
+                                        obj(&[
+                                            (
+                                                "protocolType",
+                                                p.get("type")
+                                                    .cloned()
+                                                    .unwrap_or_else(Value::unknown),
+                                            ),
+                                            (
+                                                "port",
+                                                p.get("port")
+                                                    .cloned()
+                                                    .unwrap_or_else(Value::unknown),
+                                            ),
+                                        ])
+                                        .with_origin(p.origin)
+                                    })
+                                    .collect(),
+                            )
+                        }),
+                    ])
+                    .with_origin(r.origin)
+                })
+                .collect();
+            collections.push(
+                obj(&[
+                    (
+                        "ruleCollectionType",
+                        Value::string("FirewallPolicyFilterRuleCollection"),
+                    ),
+                    ("name", c.get("name").cloned().unwrap_or_else(Value::null)),
+                    (
+                        "priority",
+                        c.get("priority").cloned().unwrap_or_else(Value::unknown),
+                    ),
+                    (
+                        "action",
+                        obj(&[(
+                            "type",
+                            c.get("action").cloned().unwrap_or_else(Value::unknown),
+                        )]),
+                    ),
+                    ("rules", Value::list(rules)),
+                ])
+                .with_origin(c.origin),
+            );
+        }
+    }
+    if !collections.is_empty() {
+        m.set(
+            "properties.ruleCollections",
+            Value::list(collections),
+            "application_rule_collection",
+        );
     }
 }

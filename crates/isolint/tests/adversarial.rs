@@ -303,7 +303,7 @@ fn file_over_a_lowered_limit_is_refused() {
     .unwrap();
     let mut config = config_for(&d);
     config.limits.max_file_bytes = 1024 * 1024;
-    let r = timed("20 MB file, 1 MB limit", &[d.clone()], &config);
+    let r = timed("20 MB file, 1 MB limit", std::slice::from_ref(&d), &config);
     assert_eq!(with(&r, "AML004").len(), 2, "{:?}", rules(&r));
 }
 

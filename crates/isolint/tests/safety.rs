@@ -191,7 +191,7 @@ fn default_root_is_the_git_work_tree() {
         root: None,
         ..Config::default()
     };
-    let r = lint(&[cwd.clone()], &config).unwrap();
+    let r = lint(std::slice::from_ref(&cwd), &config).unwrap();
     assert!(
         !r.findings.iter().any(|f| f.rule == "AML002"),
         "{:?}",
@@ -204,7 +204,7 @@ fn default_root_is_the_git_work_tree() {
         .any(|(_, f)| f.path.to_string_lossy().contains("modules/network")));
     // Without a work tree the current folder is the root: the module is outside.
     std::fs::remove_dir_all(repo.join(".git")).unwrap();
-    let r = lint(&[cwd.clone()], &config).unwrap();
+    let r = lint(std::slice::from_ref(&cwd), &config).unwrap();
     unresolved_outside(&r, "modules/network");
 }
 

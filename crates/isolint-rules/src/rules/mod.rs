@@ -13,6 +13,8 @@ mod aml103_dependency_not_isolated;
 mod aml104_v1_legacy_mode_blocks_managed_endpoints;
 mod aml105_managed_network_with_vnet_compute;
 mod aml106_online_endpoint_public_access;
+mod aml107_serverless_no_public_ip_with_ip_allowlist;
+mod aml108_dependency_other_subscription;
 mod aml109_container_instance_with_private_workspace;
 mod aml201_private_endpoint_dns_zone_missing;
 mod aml202_private_dns_zone_mismatch;
@@ -41,6 +43,7 @@ mod aml601_nsg_blocks_required_outbound;
 mod aml602_nsg_blocks_smb_to_storage;
 mod aml603_service_tag_region_mismatch;
 mod aml604_storage_exfiltration_risk;
+mod aml606_firewall_fqdn_rule_type;
 mod aml701_storage_private_endpoint_missing;
 mod aml702_storage_workspace_endpoint_colocation;
 mod aml703_storage_firewall_blocks_workspace;
@@ -95,6 +98,8 @@ static ALL: &[&Rule] = &[
     &aml104_v1_legacy_mode_blocks_managed_endpoints::RULE,
     &aml105_managed_network_with_vnet_compute::RULE,
     &aml106_online_endpoint_public_access::RULE,
+    &aml107_serverless_no_public_ip_with_ip_allowlist::RULE,
+    &aml108_dependency_other_subscription::RULE,
     &aml109_container_instance_with_private_workspace::RULE,
     &aml201_private_endpoint_dns_zone_missing::RULE,
     &aml202_private_dns_zone_mismatch::RULE,
@@ -123,6 +128,7 @@ static ALL: &[&Rule] = &[
     &aml602_nsg_blocks_smb_to_storage::RULE,
     &aml603_service_tag_region_mismatch::RULE,
     &aml604_storage_exfiltration_risk::RULE,
+    &aml606_firewall_fqdn_rule_type::RULE,
     &aml701_storage_private_endpoint_missing::RULE,
     &aml702_storage_workspace_endpoint_colocation::RULE,
     &aml703_storage_firewall_blocks_workspace::RULE,

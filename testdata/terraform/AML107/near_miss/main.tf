@@ -1,0 +1,28 @@
+# Near miss: the managed network has an outbound private endpoint rule to the workspace.
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-10-01-preview"
+  name      = "mlw"
+  location  = "westeurope"
+  parent_id = "/subscriptions/0000/resourceGroups/rg"
+  body = {
+    properties = {
+      ipAllowlist = ["203.0.113.0/24"]
+      serverlessComputeSettings = {
+        serverlessComputeNoPublicIP = true
+      }
+      managedNetwork = {
+        isolationMode = "AllowOnlyApprovedOutbound"
+        outboundRules = {
+          self = {
+            type     = "PrivateEndpoint"
+            category = "UserDefined"
+            destination = {
+              serviceResourceId = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw"
+              subresourceTarget = "amlworkspace"
+            }
+          }
+        }
+      }
+    }
+  }
+}
