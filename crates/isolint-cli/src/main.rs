@@ -380,7 +380,7 @@ fn lint_with_progress(
     paths: &[PathBuf],
     config: &Config,
 ) -> Result<isolint::Report, isolint::Error> {
-    if !std::io::stderr().is_terminal() || std::env::var_os("ISOLINT_NO_PROGRESS").is_some() {
+    if !std::io::stderr().is_terminal() {
         return isolint::lint(paths, config);
     }
     let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();

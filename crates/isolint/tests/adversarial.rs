@@ -457,3 +457,137 @@ fn unreadable_file_and_folder() {
         );
     }
 }
+
+/// Every `[limits]` value of `.isolint.toml` is honoured by every front-end.
+#[test]
+fn limits_are_honoured_by_every_frontend() {
+    const HEAD: &str = "\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\"";
+    let check =
+        |case: &str, files: &[(&str, String)], set: &dyn Fn(&mut isolint::config::Limits)| {
+            let d = temp_dir(&format!("limits-{case}"));
+            for (name, text) in files {
+                let p = d.join(name);
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, text).unwrap();
+            }
+            let plain = run(&format!("limits {case} (defaults)"), &d);
+            assert!(
+                !has(&plain, "AML004"),
+                "{case} with defaults: {:?}",
+                rules(&plain)
+            );
+            let mut config = config_for(&d);
+            set(&mut config.limits);
+            let r = timed(&format!("limits {case}"), std::slice::from_ref(&d), &config);
+            assert!(has(&r, "AML004"), "{case}: {:?}", rules(&r));
+        };
+    // max_instances
+    let set_instances = |l: &mut isolint::config::Limits| l.max_instances = 10;
+    check(
+        "instances-tf",
+        &[("main.tf", "resource \"azurerm_storage_account\" \"st\" {\n  count = 50\n  name = \"st${count.index}\"\n}\n".into())],
+        &set_instances,
+    );
+    check(
+        "instances-arm",
+        &[("azuredeploy.json", format!("{{{HEAD}, \"resources\": [{{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-01-01\", \"name\": \"[concat('st', copyIndex())]\", \"copy\": {{\"name\": \"c\", \"count\": 50}}}}]}}"))],
+        &set_instances,
+    );
+    check(
+        "instances-bicep",
+        &[("main.bicep", "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 50): {\n  name: 'st${i}'\n}]\n".into())],
+        &set_instances,
+    );
+    // max_module_depth
+    let set_depth = |l: &mut isolint::config::Limits| l.max_module_depth = 2;
+    let mut tf = vec![(
+        "main.tf",
+        "module \"m\" {\n  source = \"./m1\"\n}\n".to_string(),
+    )];
+    let tf_names = [
+        "m1/main.tf",
+        "m1/m2/main.tf",
+        "m1/m2/m3/main.tf",
+        "m1/m2/m3/m4/main.tf",
+    ];
+    for (i, n) in tf_names.iter().enumerate() {
+        let body = if i + 1 < tf_names.len() {
+            format!("module \"m\" {{\n  source = \"./m{}\"\n}}\n", i + 2)
+        } else {
+            "locals {\n  x = 1\n}\n".to_string()
+        };
+        tf.push((n, body));
+    }
+    check("depth-tf", &tf, &set_depth);
+    let mut inner = "[]".to_string();
+    for i in 0..5 {
+        inner = format!("[{{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\", \"name\": \"d{i}\", \"properties\": {{\"mode\": \"Incremental\", \"template\": {{{HEAD}, \"resources\": {inner}}}}}}}]");
+    }
+    check(
+        "depth-arm",
+        &[(
+            "azuredeploy.json",
+            format!("{{{HEAD}, \"resources\": {inner}}}"),
+        )],
+        &set_depth,
+    );
+    let bicep: Vec<(&str, String)> = ["main.bicep", "b1.bicep", "b2.bicep", "b3.bicep", "b4.bicep"]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let body = if i < 4 {
+                format!("module m 'b{}.bicep' = {{\n  name: 'm{i}'\n}}\n", i + 1)
+            } else {
+                "var x = 1\n".to_string()
+            };
+            (*n, body)
+        })
+        .collect();
+    check("depth-bicep", &bicep, &set_depth);
+    // max_eval_steps
+    let set_steps = |l: &mut isolint::config::Limits| l.max_eval_steps = 3;
+    let busy_tf = "locals {\n  a = [for i in range(20) : i * 2]\n  b = [for x in local.a : x + 1]\n}\nresource \"azurerm_storage_account\" \"st\" {\n  name = \"st${length(local.b)}\"\n}\n";
+    check("steps-tf", &[("main.tf", busy_tf.into())], &set_steps);
+    check(
+        "steps-arm",
+        &[("azuredeploy.json", format!("{{{HEAD}, \"variables\": {{\"a\": \"[concat('a', 'b', 'c')]\", \"b\": \"[concat(variables('a'), variables('a'))]\"}}, \"resources\": [{{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-01-01\", \"name\": \"[concat(variables('b'), 'x')]\"}}]}}"))],
+        &set_steps,
+    );
+    check(
+        "steps-bicep",
+        &[("main.bicep", "var a = [for i in range(0, 20): i * 2]\nvar b = length(a)\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st${b}${a[3]}'\n}\n".into())],
+        &set_steps,
+    );
+    // max_file_bytes
+    let set_bytes = |l: &mut isolint::config::Limits| l.max_file_bytes = 16;
+    check("bytes-tf", &[("main.tf", busy_tf.into())], &set_bytes);
+    check(
+        "bytes-tfjson",
+        &[("main.tf.json", "{\"locals\": {\"a\": 1}}".into())],
+        &set_bytes,
+    );
+    check(
+        "bytes-arm",
+        &[("azuredeploy.json", format!("{{{HEAD}, \"resources\": []}}"))],
+        &set_bytes,
+    );
+    check(
+        "bytes-bicep",
+        &[("main.bicep", "var a = 'hello world'\n".into())],
+        &set_bytes,
+    );
+    check("bytes-plan", &[("plan.json", fixture_plan())], &set_bytes);
+}
+
+/// A plan fixture (the first `*.json` under `testdata/plan`).
+fn fixture_plan() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/plan/AML301/fire");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    std::fs::read_to_string(&files[0]).unwrap()
+}

@@ -25,6 +25,7 @@ mod aml302_image_build_compute_missing;
 mod aml303_image_build_compute_invalid;
 mod aml304_image_build_compute_no_outbound;
 mod aml305_acr_trusted_services_blocked;
+mod aml306_acr_network_placement;
 mod aml307_acr_private_with_identity_compute;
 mod aml308_acr_public_access_enabled;
 mod aml401_docker_bridge_overlap;
@@ -110,6 +111,7 @@ static ALL: &[&Rule] = &[
     &aml303_image_build_compute_invalid::RULE,
     &aml304_image_build_compute_no_outbound::RULE,
     &aml305_acr_trusted_services_blocked::RULE,
+    &aml306_acr_network_placement::RULE,
     &aml307_acr_private_with_identity_compute::RULE,
     &aml308_acr_public_access_enabled::RULE,
     &aml401_docker_bridge_overlap::RULE,
