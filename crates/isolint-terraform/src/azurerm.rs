@@ -184,6 +184,7 @@ pub fn arm_type(tf_type: &str) -> Option<&'static str> {
         "azurerm_firewall_policy" => t::FIREWALL_POLICY,
         "azurerm_firewall_policy_rule_collection_group" => t::FIREWALL_RULE_GROUP,
         "azurerm_firewall_application_rule_collection" => FIREWALL_APP_COLLECTION,
+        "azurerm_firewall_network_rule_collection" => FIREWALL_NET_COLLECTION,
         "azurerm_container_group" => t::CONTAINER_GROUP,
         "azurerm_resource_group" => "Microsoft.Resources/resourceGroups",
         _ => return None,
@@ -558,6 +559,17 @@ pub fn map(rec: &Record, key: ResKey) -> Mapped {
         }
         "azurerm_firewall_policy_rule_collection_group" => firewall_rule_group(&mut m),
         "azurerm_firewall_application_rule_collection" => firewall_app_collection(&mut m),
+        "azurerm_firewall_network_rule_collection" => firewall_net_collection(&mut m),
+        "azurerm_firewall" => firewall(&mut m),
+        "azurerm_firewall_policy" => {
+            m.copy("base_policy_id", "properties.basePolicy.id");
+            m.boolean(
+                "dns.0.proxy_enabled",
+                "properties.dnsSettings.enableProxy",
+                None,
+                false,
+            );
+        }
         "azapi_resource" => azapi(&mut m),
         "azapi_update_resource" => {
             if let (Some(target), Some(body)) = (m.a("resource_id").cloned(), m.a("body").cloned())
@@ -1190,11 +1202,127 @@ fn firewall_rule_group(m: &mut M<'_>) {
             );
         }
     }
+    if let Some(Data::List(nets)) = m.a("network_rule_collection").map(|v| v.data.clone()) {
+        for c in &nets {
+            let rules: Vec<Value> = c
+                .get("rule")
+                .and_then(Value::as_list)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| net_rule(r, true))
+                .collect();
+            collections.push(
+                obj(&[
+                    (
+                        "ruleCollectionType",
+                        Value::string("FirewallPolicyFilterRuleCollection"),
+                    ),
+                    ("name", c.get("name").cloned().unwrap_or_else(Value::null)),
+                    (
+                        "priority",
+                        c.get("priority").cloned().unwrap_or_else(Value::unknown),
+                    ),
+                    (
+                        "action",
+                        obj(&[(
+                            "type",
+                            c.get("action").cloned().unwrap_or_else(Value::unknown),
+                        )]),
+                    ),
+                    ("rules", Value::list(rules)),
+                ])
+                .with_origin(c.origin),
+            );
+        }
+    }
     if !collections.is_empty() {
         m.set(
             "properties.ruleCollections",
             Value::list(collections),
             "application_rule_collection",
+        );
+    }
+}
+
+/// Classic network rule collections written as their own resource (see [`FIREWALL_APP_COLLECTION`]).
+pub const FIREWALL_NET_COLLECTION: &str = "Microsoft.Network/azureFirewalls/networkRuleCollections";
+
+fn net_rule(r: &Value, rule_type: bool) -> Value {
+    let mut entries: Vec<(&str, Value)> = vec![
+        ("name", r.get("name").cloned().unwrap_or_else(Value::null)),
+        (
+            "destinationFqdns",
+            r.get("destination_fqdns")
+                .cloned()
+                .unwrap_or_else(|| Value::list(Vec::new())),
+        ),
+        (
+            "destinationAddresses",
+            r.get("destination_addresses")
+                .cloned()
+                .unwrap_or_else(|| Value::list(Vec::new())),
+        ),
+        (
+            "destinationPorts",
+            r.get("destination_ports")
+                .cloned()
+                .unwrap_or_else(|| Value::list(Vec::new())),
+        ),
+    ];
+    if rule_type {
+        entries.push(("ruleType", Value::string("NetworkRule")));
+        entries.push((
+            "ipProtocols",
+            r.get("protocols")
+                .cloned()
+                .unwrap_or_else(|| Value::list(Vec::new())),
+        ));
+    } else {
+        entries.push((
+            "protocols",
+            r.get("protocols")
+                .cloned()
+                .unwrap_or_else(|| Value::list(Vec::new())),
+        ));
+    }
+    obj(&entries).with_origin(r.origin)
+}
+
+fn firewall_net_collection(m: &mut M<'_>) {
+    m.parent("azure_firewall_name");
+    m.copy("priority", "properties.priority");
+    m.copy("action", "properties.action.type");
+    if let Some(Data::List(rules)) = m.a("rule").map(|v| v.data.clone()) {
+        let arm: Vec<Value> = rules.iter().map(|r| net_rule(r, false)).collect();
+        m.set("properties.rules", Value::list(arm), "rule");
+    }
+}
+
+fn firewall(m: &mut M<'_>) {
+    m.copy("firewall_policy_id", "properties.firewallPolicy.id");
+    if let Some(Data::List(ips)) = m.a("ip_configuration").map(|v| v.data.clone()) {
+        let arm: Vec<Value> = ips
+            .iter()
+            .map(|c| {
+                let mut props = Value::empty_map();
+                if let Some(s) = c.get("subnet_id").filter(|v| !v.is_null()) {
+                    props.set_path("subnet.id", s.clone());
+                }
+                if let Some(ip) = c.get("private_ip_address").filter(|v| !v.is_null()) {
+                    props.set_path("privateIPAddress", ip.clone());
+                }
+                obj(&[
+                    ("name", c.get("name").cloned().unwrap_or_else(Value::null)),
+                    ("properties", props),
+                ])
+                .with_origin(c.origin)
+            })
+            .collect();
+        m.set(
+            "properties.ipConfigurations",
+            Value::list(arm),
+            "ip_configuration",
         );
     }
 }

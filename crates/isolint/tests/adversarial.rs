@@ -39,7 +39,18 @@ fn timed(case: &str, paths: &[PathBuf], config: &Config) -> Report {
     let start = Instant::now();
     let report = lint(paths, config).expect("lint runs");
     let took = start.elapsed();
-    eprintln!("adversarial {case}: {took:?}");
+    eprintln!(
+        "adversarial {case}: {took:?} {:?}",
+        report
+            .findings
+            .iter()
+            .map(|f| format!(
+                "{} {}",
+                f.rule,
+                f.message.chars().take(90).collect::<String>()
+            ))
+            .collect::<Vec<_>>()
+    );
     assert!(took < MAX_TIME, "{case} took {took:?}");
     if let Some(kb) = peak_rss_kb() {
         assert!(kb < MAX_RSS_KB, "{case}: peak RSS {kb} kB");

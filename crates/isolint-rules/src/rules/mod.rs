@@ -44,6 +44,7 @@ mod aml601_nsg_blocks_required_outbound;
 mod aml602_nsg_blocks_smb_to_storage;
 mod aml603_service_tag_region_mismatch;
 mod aml604_storage_exfiltration_risk;
+mod aml605_firewall_missing_required_fqdn;
 mod aml606_firewall_fqdn_rule_type;
 mod aml701_storage_private_endpoint_missing;
 mod aml702_storage_workspace_endpoint_colocation;
@@ -130,6 +131,7 @@ static ALL: &[&Rule] = &[
     &aml602_nsg_blocks_smb_to_storage::RULE,
     &aml603_service_tag_region_mismatch::RULE,
     &aml604_storage_exfiltration_risk::RULE,
+    &aml605_firewall_missing_required_fqdn::RULE,
     &aml606_firewall_fqdn_rule_type::RULE,
     &aml701_storage_private_endpoint_missing::RULE,
     &aml702_storage_workspace_endpoint_colocation::RULE,
