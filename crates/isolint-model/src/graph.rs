@@ -292,6 +292,7 @@ impl GraphBuilder {
                         .and_then(|id| g.lookup_key(&id.key(), self.unit_of[i], &resolver))
                 });
                 if let Some(p) = p {
+                    let p = g.declared(&self.resources, p);
                     g.parent[i] = Some(p);
                     if let (Some(pn), Some(own)) = (g.full_names[p.0 as usize].clone(), own) {
                         g.full_names[i] = Some(format!("{pn}/{own}"));
@@ -309,7 +310,9 @@ impl GraphBuilder {
                     if let (Some(pt), Some((pn, _))) =
                         (parent_type(&r.resource_type), full.rsplit_once('/'))
                     {
-                        g.parent[i] = g.lookup_key(&IdKey::new(pt, pn), self.unit_of[i], &resolver);
+                        g.parent[i] = g
+                            .lookup_key(&IdKey::new(pt, pn), self.unit_of[i], &resolver)
+                            .map(|p| g.declared(&self.resources, p));
                     }
                 }
             }
@@ -343,7 +346,7 @@ impl GraphBuilder {
                             .and_then(ResourceId::parse)
                             .and_then(|id| g.lookup_key(&id.key(), self.unit_of[i], &resolver))
                     });
-                    match target {
+                    match target.map(|t| g.declared(&self.resources, t)) {
                         Some(tgt) => {
                             g.edges.add_edge(
                                 NodeIndex::new(i),
@@ -587,6 +590,28 @@ impl Graph {
     }
     pub fn suppressions(&self) -> &[Suppression] {
         &self.suppressions
+    }
+
+    /// An `existing` resource stands for the declared resource of the same
+    /// ID when the scan has one: links to it go to the declaration.
+    fn declared(&self, resources: &[Resource], i: ResIdx) -> ResIdx {
+        let Some(r) = resources.get(i.0 as usize) else {
+            return i;
+        };
+        if !r.existing {
+            return i;
+        }
+        let Some(full) = self.full_names.get(i.0 as usize).and_then(|n| n.as_deref()) else {
+            return i;
+        };
+        self.by_key
+            .get(&IdKey::new(&r.resource_type, full))
+            .and_then(|c| {
+                c.iter()
+                    .copied()
+                    .find(|c| resources.get(c.0 as usize).is_some_and(|x| !x.existing))
+            })
+            .unwrap_or(i)
     }
 
     fn lookup_key(&self, key: &IdKey, unit: u32, r: &Resolver<'_>) -> Option<ResIdx> {

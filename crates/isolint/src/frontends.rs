@@ -177,9 +177,40 @@ pub(crate) fn load_bicep(
         }
     }
     let mut used: HashSet<PathBuf> = HashSet::new();
+    let mut uses: std::collections::HashMap<PathBuf, Vec<PathBuf>> =
+        std::collections::HashMap::new();
     for &e in &entries {
+        let from = normalize(&builder.sources().file(e).path);
         for m in isolint_bicep::referenced_modules(builder.sources(), e) {
             used.insert(normalize(&m));
+            uses.entry(from.clone()).or_default().push(normalize(&m));
+        }
+    }
+    // Files that use each other in a cycle, reached from no entry: the first
+    // of each such group is an entry, so that it is evaluated (and its cycle
+    // reported) rather than silently skipped.
+    let mut reached: HashSet<PathBuf> = HashSet::new();
+    let reach = |start: PathBuf, reached: &mut HashSet<PathBuf>| {
+        let mut stack = vec![start];
+        while let Some(p) = stack.pop() {
+            if reached.insert(p.clone()) {
+                stack.extend(uses.get(&p).into_iter().flatten().cloned());
+            }
+        }
+    };
+    let paths: Vec<PathBuf> = entries
+        .iter()
+        .map(|&e| normalize(&builder.sources().file(e).path))
+        .collect();
+    for p in &paths {
+        if !used.contains(p) {
+            reach(p.clone(), &mut reached);
+        }
+    }
+    for p in &paths {
+        if !reached.contains(p) {
+            used.remove(p);
+            reach(p.clone(), &mut reached);
         }
     }
     let mut by_target: std::collections::HashMap<PathBuf, Vec<FileId>> =

@@ -245,6 +245,29 @@ fn arm_nested_deployments_1000_deep() {
     std::fs::write(d.join("azuredeploy.json"), text).unwrap();
     let r = run("ARM nested deployments 1000 deep", &d);
     assert!(has(&r, "AML004"), "{:?}", rules(&r));
+    // A chain of 1,000 linked templates (each file shallow): the deployment
+    // depth bound, not the JSON one.
+    let d = temp_dir("arm-linked-chain");
+    for i in 0..1000 {
+        let name = if i == 0 {
+            "azuredeploy.json".to_string()
+        } else {
+            format!("d{i}.json")
+        };
+        std::fs::write(
+            d.join(name),
+            format!("{{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", \"resources\": [{{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\", \"name\": \"l{i}\", \"properties\": {{\"mode\": \"Incremental\", \"templateLink\": {{\"relativePath\": \"d{}.json\"}}}}}}]}}", i + 1),
+        )
+        .unwrap();
+    }
+    let r = run("ARM linked templates 1000 deep", &d);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == "AML004" && f.message.contains("deeper than")),
+        "{:?}",
+        rules(&r)
+    );
 }
 
 #[test]
@@ -261,7 +284,7 @@ fn bicep_module_cycle() {
     )
     .unwrap();
     let r = run("bicep module cycle", &d);
-    let _ = r;
+    assert_any(&r, &["AML004", "AML002"], "bicep module cycle");
 }
 
 #[cfg(unix)]
