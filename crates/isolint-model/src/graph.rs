@@ -676,4 +676,25 @@ mod tests {
         assert_eq!(g.children(ResIdx(0)).len(), 2);
         assert_eq!(g.sources_of(ResIdx(3), EdgeKind::PeTarget), vec![pe]);
     }
+
+    #[test]
+    fn links_to_an_existing_resource_go_to_its_declaration() {
+        let declared = res("vnet", t::VNET, "v");
+        let mut existing = res("vnet_ref", t::VNET, "v");
+        existing.existing = true;
+        let mut link = res("link", t::DNS_ZONE_LINK, "zone/l");
+        link.body.set_path(
+            "properties.virtualNetwork.id",
+            Value::unknown().with_resource(Some(ResKey(1))),
+        );
+        let zone = res("zone", t::PRIVATE_DNS_ZONE, "zone");
+        let mut b = GraphBuilder::new(SourceMap::new());
+        b.add_unit(Unit {
+            resources: vec![declared, existing, link, zone],
+            ..Unit::default()
+        });
+        let g = b.build();
+        assert_eq!(g.target(ResIdx(2), EdgeKind::LinkedVnet), Some(ResIdx(0)));
+        assert_eq!(g.parent(ResIdx(2)), Some(ResIdx(3)));
+    }
 }
