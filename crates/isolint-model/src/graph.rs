@@ -262,7 +262,7 @@ impl GraphBuilder {
             edges: DiGraph::with_capacity(n, n),
             unresolved: Vec::new(),
             unresolved_by_from: HashMap::new(),
-            unit_of: Vec::new(),
+            unit_of: self.unit_of.clone(),
             findings: self.findings,
             suppressions: self.suppressions,
             resources: Vec::new(),
@@ -376,7 +376,6 @@ impl GraphBuilder {
             g.unresolved_by_from.entry(u.from).or_default().push(k);
         }
         g.resources = self.resources;
-        g.unit_of = self.unit_of;
         g
     }
 }
@@ -607,9 +606,12 @@ impl Graph {
         self.by_key
             .get(&IdKey::new(&r.resource_type, full))
             .and_then(|c| {
-                c.iter()
-                    .copied()
-                    .find(|c| resources.get(c.0 as usize).is_some_and(|x| !x.existing))
+                // Only within one deployment: names such as private DNS
+                // zones repeat across the deployments of a monorepo.
+                c.iter().copied().find(|c| {
+                    resources.get(c.0 as usize).is_some_and(|x| !x.existing)
+                        && self.unit_of.get(c.0 as usize) == self.unit_of.get(i.0 as usize)
+                })
             })
             .unwrap_or(i)
     }

@@ -216,7 +216,7 @@ fn in_memory_sources_match_the_files_on_disk() {
         root: Some(root.clone()),
         ..Config::default()
     };
-    let on_disk = lint(&[dir.clone()], &config).unwrap();
+    let on_disk = lint(std::slice::from_ref(&dir), &config).unwrap();
     // The root's own files in memory; its local module is read from disk
     // (inside `config.root`).
     let mut files = Vec::new();
