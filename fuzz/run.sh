@@ -31,6 +31,11 @@ cargo fuzz --version >/dev/null 2>&1 || { echo "fuzz: cargo-fuzz is not usable" 
 # coverage. Debug assertions on: arithmetic overflow is a bug too.
 build=(--sanitizer none --debug-assertions)
 cargo fuzz build "${build[@]}"
+host="$(rustc -vV | sed -n 's/^host: //p')"
+bin_dir="${CARGO_TARGET_DIR:-$here/target}/$host/release"
+for t in "${targets[@]}"; do
+    [ -x "$bin_dir/$t" ] || { echo "fuzz: $bin_dir/$t was not built" >&2; exit 1; }
+done
 
 mkdir -p logs
 failed=()
@@ -38,7 +43,8 @@ printf '%-14s %12s %8s %s\n' target executions seconds result
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
     set +e
-    cargo fuzz run "${build[@]}" "$t" "corpus/$t" -- \
+    # The binary built above, run directly (no rebuild between targets).
+    "$bin_dir/$t" "corpus/$t" \
         -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="artifacts/$t/" >"logs/$t.log" 2>&1
     rc=$?

@@ -32,9 +32,14 @@ git_() { git -c user.name=isolint-e2e -c user.email=e2e@isolint.invalid -c init.
 snap="$work/hook-repo"
 rm -rf "$snap"
 mkdir -p "$snap"
-(cd "$root" && git ls-files -z --cached --others --exclude-standard) |
-  (cd "$root" && tar --null --ignore-failed-read -T - -cf - 2>/dev/null) |
-  tar -xf - -C "$snap"
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard) |
+    (cd "$root" && tar --null --ignore-failed-read -T - -cf - 2>/dev/null) |
+    tar -xf - -C "$snap"
+else
+  # Not a git work tree (an unpacked archive): everything but the build output.
+  (cd "$root" && tar --exclude=./target -cf - .) | tar -xf - -C "$snap"
+fi
 git_ -C "$snap" init -q
 git_ -C "$snap" add -A
 GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \

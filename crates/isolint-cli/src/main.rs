@@ -409,8 +409,8 @@ fn lint_with_progress(
                 _ => break,
             }
         }
-        // Clear the line.
-        let _ = write!(err, "\r\x1b[2K");
+        // Clear the line (with spaces: no escape codes).
+        let _ = write!(err, "\r{:60}\r", "");
         let _ = err.flush();
     });
     let result = isolint::lint(paths, config);

@@ -186,8 +186,9 @@ pub(crate) fn lint_sources<P: AsRef<Path>, S: AsRef<str>>(
         }
     }
 
-    // Bicep: every `.bicep` text is an entry, evaluated once per in-memory
-    // `.bicepparam` naming it (or once without).
+    // Bicep: every `.bicep` text no other one uses is an entry, evaluated
+    // once per in-memory `.bicepparam` naming it (or once without); modules
+    // among the sources are found in memory by the evaluator.
     let bicep_opts = isolint_bicep::BicepOptions {
         root: root.clone(),
         cloud: arm_cloud(config.rules.cloud),
@@ -207,8 +208,17 @@ pub(crate) fn lint_sources<P: AsRef<Path>, S: AsRef<str>>(
             )
         })
         .collect();
+    // Texts another in-memory Bicep file uses as a module or import are
+    // evaluated through it, not as entries.
+    let used: HashSet<PathBuf> = bicep
+        .iter()
+        .flat_map(|(p, id)| used_bicep_files(p, &builder.sources().file(*id).text))
+        .collect();
     for (p, id) in &bicep {
         let norm = isolint_terraform::module::normalize(p);
+        if used.contains(&norm) {
+            continue;
+        }
         let mut base = Vec::new();
         if let Some(stem) = p.file_stem().and_then(|s| s.to_str()) {
             let sib = p.with_file_name(format!("{stem}.parameters.json"));
@@ -253,6 +263,28 @@ pub(crate) fn lint_sources<P: AsRef<Path>, S: AsRef<str>>(
         builder.add_unit(unit);
     }
     crate::lint_graph(builder.build(), config)
+}
+
+/// The local paths a Bicep text names as modules or imports (normalised,
+/// resolved against its folder; registry references left out).
+fn used_bicep_files(path: &Path, text: &str) -> Vec<PathBuf> {
+    use isolint_bicep::{ImportDecl, ItemKind};
+    let base = folder_of(path);
+    let parsed = isolint_bicep::parse(text);
+    let mut out = Vec::new();
+    for item in &parsed.items {
+        let target = match &item.kind {
+            ItemKind::Module(m) => m.path_str(),
+            ItemKind::Import(ImportDecl::Symbols { from, .. })
+            | ItemKind::Import(ImportDecl::Wildcard { from, .. }) => from.as_str(),
+            _ => None,
+        };
+        // `br:`, `br/alias:`, `ts:` references live in registries.
+        if let Some(t) = target.filter(|t| !t.contains(':')) {
+            out.push(isolint_terraform::module::normalize(&base.join(t)));
+        }
+    }
+    out
 }
 
 fn arm_cloud(c: isolint_rules::Cloud) -> isolint_arm::Cloud {

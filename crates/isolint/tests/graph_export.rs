@@ -253,3 +253,34 @@ fn in_memory_arm_and_unparsable_text() {
     assert!(r.findings.iter().any(|f| f.rule == "AML001"));
     assert_eq!(r.summary.files, 2);
 }
+
+#[test]
+fn in_memory_bicep_with_a_module_among_the_sources() {
+    let root = workspace_root();
+    let fire = std::fs::read_to_string(root.join("testdata/bicep/AML301/fire/main.bicep")).unwrap();
+    let r = lint_sources(&[("bicep/main.bicep", fire.as_str())], &Config::default());
+    assert!(
+        r.findings.iter().any(|f| f.rule == "AML301"),
+        "{:?}",
+        r.findings
+    );
+    // A module that exists only in memory is found there (no AML002), and
+    // is not linted as an entry of its own.
+    let main = "module m './mod.bicep' = {\n  name: 'm'\n  params: { sku: 'Premium' }\n}\n";
+    let module = "param sku string\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrmod'\n  location: 'westeurope'\n  sku: { name: sku }\n}\n";
+    let r = lint_sources(
+        &[("bicep/main.bicep", main), ("bicep/mod.bicep", module)],
+        &Config::default(),
+    );
+    assert!(
+        r.findings.iter().all(|f| f.rule != "AML002"),
+        "{:?}",
+        r.findings
+    );
+    assert_eq!(
+        r.graph
+            .of_type("Microsoft.ContainerRegistry/registries")
+            .len(),
+        1
+    );
+}
