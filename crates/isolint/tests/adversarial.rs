@@ -53,6 +53,7 @@ fn timed(case: &str, paths: &[PathBuf], config: &Config) -> Report {
     );
     assert!(took < MAX_TIME, "{case} took {took:?}");
     if let Some(kb) = peak_rss_kb() {
+        eprintln!("adversarial {case}: peak RSS of the process so far {kb} kB");
         assert!(kb < MAX_RSS_KB, "{case}: peak RSS {kb} kB");
     }
     report
