@@ -70,6 +70,9 @@ impl<'o> State<'o> {
 pub(crate) struct Local {
     /// (loop name lower-cased, index or None when unknown), innermost last.
     pub copies: Vec<(String, Option<i64>)>,
+    /// Property and variable copy loops: reachable only by name, as in ARM
+    /// (an unnamed `copyIndex()` there means the resource loop).
+    pub named_copies: Vec<(String, Option<i64>)>,
     pub lambda: Vec<(String, Value)>,
 }
 
@@ -77,6 +80,11 @@ impl Local {
     pub fn with_copy(&self, name: &str, index: Option<i64>) -> Local {
         let mut l = self.clone();
         l.copies.push((name.to_ascii_lowercase(), index));
+        l
+    }
+    pub fn with_named_copy(&self, name: &str, index: Option<i64>) -> Local {
+        let mut l = self.clone();
+        l.named_copies.push((name.to_ascii_lowercase(), index));
         l
     }
 }
@@ -270,7 +278,7 @@ impl<'t> Scope<'t> {
         let mut items = Vec::new();
         let mut sites = sites;
         for i in 0..n {
-            let l = local.with_copy(name, Some(i));
+            let l = local.with_named_copy(name, Some(i));
             let item = match sites.as_mut() {
                 Some((map, prefix)) => {
                     let p = format!("{prefix}.{i}");

@@ -300,7 +300,12 @@ fn lazy(
                 _ => return unknown(),
             };
             let found = match &loop_name {
-                Some(ln) => local.copies.iter().rev().find(|(n, _)| n == ln),
+                Some(ln) => local
+                    .named_copies
+                    .iter()
+                    .rev()
+                    .chain(local.copies.iter().rev())
+                    .find(|(n, _)| n == ln),
                 None => local.copies.last(),
             };
             match found {
