@@ -29,8 +29,22 @@ fn nested_deployment_prefix_is_reported_at_the_literal_with_the_chain() {
         .find(|f| f["rule"] == "AML401" && f["message"].as_str().unwrap().contains("address space"))
         .expect("AML401 on the VNet");
     assert_eq!(f["file"], "testdata/arm/nested/azuredeploy.json");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(7), Some(23)));
-    let related: Vec<&str> = f["related"].as_array().unwrap().iter().map(|r| r["message"].as_str().unwrap()).collect();
-    assert!(related.contains(&"deployed through nested deployment 'network'"), "{related:?}");
-    assert!(related.contains(&"deployed through nested deployment 'vnet'"), "{related:?}");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(7), Some(23))
+    );
+    let related: Vec<&str> = f["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        related.contains(&"deployed through nested deployment 'network'"),
+        "{related:?}"
+    );
+    assert!(
+        related.contains(&"deployed through nested deployment 'vnet'"),
+        "{related:?}"
+    );
 }
