@@ -139,6 +139,12 @@ struct CheckArgs {
     /// Plain text output.
     #[arg(long)]
     no_color: bool,
+    /// Hide the findings recorded in this baseline file; report only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -320,10 +326,36 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let report = match lint_with_progress(&paths, &config) {
+    let baseline = match &args.baseline {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(t) => match isolint::baseline::Baseline::parse(&t) {
+                Ok(b) => Some(b),
+                Err(e) => return fail(format!("{}: {e}", p.display())),
+            },
+            Err(e) => return fail(format!("{}: {e}", p.display())),
+        },
+        None => None,
+    };
+    let mut report = match lint_with_progress(&paths, &config) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    if let Some(p) = &args.write_baseline {
+        let mut s = serde_json::to_string_pretty(&report.to_baseline()).unwrap_or_default();
+        s.push('\n');
+        if let Err(e) = std::fs::write(p, s) {
+            return fail(format!("{}: {e}", p.display()));
+        }
+        eprintln!(
+            "isolint: recorded {} findings in {}",
+            report.findings.len(),
+            p.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    if let Some(b) = &baseline {
+        report.apply_baseline(b);
+    }
     let color = use_color(
         args.output.is_none(),
         args.no_color,

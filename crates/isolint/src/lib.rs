@@ -17,6 +17,7 @@
 //! The library prints nothing and keeps no global state.
 #![forbid(unsafe_code)]
 
+pub mod baseline;
 pub mod config;
 pub mod discover;
 mod frontends;

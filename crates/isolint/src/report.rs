@@ -15,6 +15,16 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub suppressed: usize,
+    /// Findings hidden by `--baseline`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+    /// Baselined findings that are no longer reported.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baseline_gone: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A finding's location in user terms.
@@ -270,6 +280,13 @@ impl Report {
             sm.resources,
             if sm.suppressed > 0 {
                 format!("; {} suppressed", sm.suppressed)
+            } else {
+                String::new()
+            } + &if sm.baselined > 0 || sm.baseline_gone > 0 {
+                format!(
+                    "; {} baselined ({} no longer found)",
+                    sm.baselined, sm.baseline_gone
+                )
             } else {
                 String::new()
             }
