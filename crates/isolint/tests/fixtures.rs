@@ -133,20 +133,13 @@ fn bicep_fixtures_fire_and_near_misses_stay_silent() {
         insta::assert_snapshot!(format!("bicep__{id}__{case}__compact"), report.to_compact());
         insta::assert_json_snapshot!(format!("bicep__{id}__{case}__json"), report.to_json());
     }
-    // Parity: the rules twinned so far must fire; rules added since are noted.
-    const TWINNED: &[&str] = &[
-        "AML001", "AML002", "AML003", "AML004", "AML301", "AML302", "AML303", "AML401", "AML402",
-    ];
+    // Every rule has a Bicep fixture that fires.
     for r in isolint_rules::all() {
-        if TWINNED.contains(&r.meta.id) {
-            assert!(
-                rules_with_fire.contains(r.meta.id),
-                "rule {} has no Bicep fixture that fires",
-                r.meta.id
-            );
-        } else if !rules_with_fire.contains(r.meta.id) {
-            eprintln!("note: rule {} has no Bicep fixture yet", r.meta.id);
-        }
+        assert!(
+            rules_with_fire.contains(r.meta.id),
+            "rule {} has no Bicep fixture that fires",
+            r.meta.id
+        );
     }
 }
 

@@ -1,0 +1,104 @@
+// A workspace with a managed network (approved outbound only) whose cluster
+// and compute instance name a customer subnet; a managed-network workspace
+// whose serverless compute names a customer subnet.
+
+resource stml 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stml'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: { allowBlobPublicAccess: true }
+}
+
+resource kvMl 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-ml'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+  }
+}
+
+resource appiMl 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-ml'
+  location: 'westeurope'
+  kind: 'web'
+  properties: { Application_Type: 'web' }
+}
+
+resource vnetMl 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-ml'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [ '10.0.0.0/16' ]
+    }
+  }
+}
+
+resource vnetMlSnetTraining 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+  parent: vnetMl
+  name: 'snet-training'
+  properties: { addressPrefix: '10.0.1.0/24' }
+}
+
+resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'mlw'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    storageAccount: stml.id
+    keyVault: kvMl.id
+    applicationInsights: appiMl.id
+    imageBuildCompute: 'cpu'
+    publicNetworkAccess: 'Disabled'
+    managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' }
+  }
+}
+
+resource mlwCpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
+  parent: mlw
+  name: 'cpu'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      vmPriority: 'Dedicated'
+      scaleSettings: { minNodeCount: 0, maxNodeCount: 2 }
+      subnet: { id: vnetMlSnetTraining.id }
+      enableNodePublicIp: false
+    }
+  }
+}
+
+resource mlwCiDev 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
+  parent: mlw
+  name: 'ci-dev'
+  location: 'westeurope'
+  properties: {
+    computeType: 'ComputeInstance'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      subnet: { id: vnetMlSnetTraining.id }
+    }
+  }
+}
+
+resource mlwServerless 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'mlw-serverless'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    storageAccount: stml.id
+    keyVault: kvMl.id
+    applicationInsights: appiMl.id
+    imageBuildCompute: 'cpu'
+    publicNetworkAccess: 'Disabled'
+    managedNetwork: { isolationMode: 'AllowInternetOutbound' }
+    serverlessComputeSettings: {
+      serverlessComputeCustomSubnet: vnetMlSnetTraining.id
+      serverlessComputeNoPublicIP: true
+    }
+  }
+}

@@ -1,0 +1,21 @@
+resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-10-01-preview' = {
+  name: 'mlw'
+  location: 'westeurope'
+  properties: {
+    ipAllowlist: [ '203.0.113.0/24' ]
+    serverlessComputeSettings: { serverlessComputeNoPublicIP: true }
+    managedNetwork: {
+      isolationMode: 'AllowOnlyApprovedOutbound'
+      outboundRules: {
+        self: {
+          type: 'PrivateEndpoint'
+          category: 'UserDefined'
+          destination: {
+            serviceResourceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw'
+            subresourceTarget: 'amlworkspace'
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+// Private endpoints of a workspace and of its storage in a VNet that uses
+// Azure DNS: the workspace endpoint has only the api zone (notebooks zone
+// missing), the blob endpoint has no DNS zone group at all.
+
+resource vnetMl 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-ml'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [ '10.0.0.0/16' ]
+    }
+  }
+}
+
+resource vnetMlSnetPe 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+  parent: vnetMl
+  name: 'snet-pe'
+  properties: { addressPrefix: '10.0.1.0/24' }
+}
+
+resource stml 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stml'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: { allowBlobPublicAccess: true }
+}
+
+resource kvMl 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-ml'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+  }
+}
+
+resource appiMl 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-ml'
+  location: 'westeurope'
+  kind: 'web'
+  properties: { Application_Type: 'web' }
+}
+
+resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'mlw'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    storageAccount: stml.id
+    keyVault: kvMl.id
+    applicationInsights: appiMl.id
+    imageBuildCompute: 'cpu'
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource privatelinkApiAzuremlMs 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: 'privatelink.api.azureml.ms'
+  location: 'global'
+  properties: {}
+}
+
+resource privatelinkApiAzuremlMsLinkVnetMl 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: privatelinkApiAzuremlMs
+  name: 'link-vnet-ml'
+  location: 'global'
+  properties: {
+    virtualNetwork: { id: vnetMl.id }
+    registrationEnabled: false
+  }
+}
+
+resource peWs 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-ws'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnetMlSnetPe.id }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-ws'
+        properties: {
+          privateLinkServiceId: mlw.id
+          groupIds: [ 'amlworkspace' ]
+        }
+      }
+    ]
+  }
+}
+
+resource peWsDefault 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
+  parent: peWs
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'zone0'
+        properties: { privateDnsZoneId: privatelinkApiAzuremlMs.id }
+      }
+    ]
+  }
+}
+
+resource peStBlob 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-st-blob'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnetMlSnetPe.id }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-st-blob'
+        properties: {
+          privateLinkServiceId: stml.id
+          groupIds: [ 'blob' ]
+        }
+      }
+    ]
+  }
+}

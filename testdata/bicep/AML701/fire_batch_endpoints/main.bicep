@@ -1,0 +1,89 @@
+// With batch_endpoints = true in .isolint.toml, a storage account that has
+// blob and file private endpoints also needs queue and table endpoints.
+
+resource vnetMl 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-ml'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [ '10.0.0.0/16' ]
+    }
+  }
+}
+
+resource vnetMlSnetPe 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+  parent: vnetMl
+  name: 'snet-pe'
+  properties: { addressPrefix: '10.0.1.0/24' }
+}
+
+resource stml 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stml'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: { allowBlobPublicAccess: true }
+}
+
+resource kvMl 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-ml'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+  }
+}
+
+resource appiMl 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-ml'
+  location: 'westeurope'
+  kind: 'web'
+  properties: { Application_Type: 'web' }
+}
+
+resource peStBlob 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-st-blob'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnetMlSnetPe.id }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-st-blob'
+        properties: {
+          privateLinkServiceId: stml.id
+          groupIds: [ 'blob' ]
+        }
+      }
+    ]
+  }
+}
+
+resource peStFile 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-st-file'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnetMlSnetPe.id }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-st-file'
+        properties: {
+          privateLinkServiceId: stml.id
+          groupIds: [ 'file' ]
+        }
+      }
+    ]
+  }
+}
+
+resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'mlw'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    storageAccount: stml.id
+    keyVault: kvMl.id
+    applicationInsights: appiMl.id
+    imageBuildCompute: 'cpu'
+    publicNetworkAccess: 'Disabled'
+  }
+}
