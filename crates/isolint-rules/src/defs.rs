@@ -429,19 +429,7 @@ pub fn outbound_path(g: &Graph, subnet: ResIdx) -> Tri {
         let _ = rt_value;
         return Tri::Unknown;
     };
-    let mut routes: Vec<Value> = g
-        .get(rt)
-        .body
-        .path_all("properties.routes.*.properties")
-        .into_iter()
-        .cloned()
-        .collect();
-    for r in g.children_of_type(rt, t::ROUTE) {
-        if g.get(r).uncertain {
-            continue;
-        }
-        routes.push(g.get(r).prop("properties").cloned().unwrap_or_default());
-    }
+    let (routes, _) = route_properties(g, rt);
     let mut unknown = false;
     for r in &routes {
         let prefix = r.get("addressPrefix").and_then(Value::as_str);
@@ -463,6 +451,37 @@ pub fn outbound_path(g: &Graph, subnet: ResIdx) -> Tri {
     } else {
         Tri::No
     }
+}
+
+/// The `properties` of every route of a route table: inline routes and
+/// separate route resources. Routes whose existence is unknown are left out;
+/// the flag says whether there were any.
+pub fn route_properties(g: &Graph, rt: ResIdx) -> (Vec<Value>, bool) {
+    let mut routes: Vec<Value> = g
+        .get(rt)
+        .body
+        .path_all("properties.routes.*.properties")
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut uncertain = false;
+    for r in g.children_of_type(rt, t::ROUTE) {
+        if g.get(r).uncertain {
+            uncertain = true;
+            continue;
+        }
+        routes.push(g.get(r).prop("properties").cloned().unwrap_or_default());
+    }
+    (routes, uncertain)
+}
+
+/// The first address prefix of a subnet (`addressPrefix` or `addressPrefixes[0]`), when known.
+pub fn subnet_prefix(g: &Graph, s: ResIdx) -> Option<ipnet::Ipv4Net> {
+    let r = g.get(s);
+    r.prop("properties.addressPrefix")
+        .or_else(|| r.prop("properties.addressPrefixes.0"))
+        .and_then(Value::as_str)
+        .and_then(isolint_model::net::parse_v4)
 }
 
 /// Is a compute in a customer subnet (it names one)?

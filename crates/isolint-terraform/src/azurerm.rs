@@ -1060,9 +1060,11 @@ fn azapi(m: &mut M<'_>) {
 pub const FIREWALL_APP_COLLECTION: &str =
     "Microsoft.Network/azureFirewalls/applicationRuleCollections";
 
-fn app_rule_protocols(rule: &Value) -> Value {
+/// Application-rule protocol blocks (`protocol` in classic collections,
+/// `protocols` in policy groups) in ARM's `{ protocolType, port }` shape.
+fn app_rule_protocols(rule: &Value, key: &str) -> Value {
     let items = rule
-        .get("protocol")
+        .get(key)
         .and_then(Value::as_list)
         .map(<[Value]>::to_vec)
         .unwrap_or_default();
@@ -1108,7 +1110,7 @@ fn firewall_app_collection(m: &mut M<'_>) {
                             .cloned()
                             .unwrap_or_else(|| Value::list(Vec::new())),
                     ),
-                    ("protocols", app_rule_protocols(r)),
+                    ("protocols", app_rule_protocols(r, "protocol")),
                 ])
                 .with_origin(r.origin)
             })
@@ -1145,35 +1147,7 @@ fn firewall_rule_group(m: &mut M<'_>) {
                                 .cloned()
                                 .unwrap_or_else(|| Value::list(Vec::new())),
                         ),
-                        ("protocols", {
-                            let items = r
-                                .get("protocols")
-                                .and_then(Value::as_list)
-                                .map(<[Value]>::to_vec)
-                                .unwrap_or_default();
-                            Value::list(
-                                items
-                                    .iter()
-                                    .map(|p| {
-                                        obj(&[
-                                            (
-                                                "protocolType",
-                                                p.get("type")
-                                                    .cloned()
-                                                    .unwrap_or_else(Value::unknown),
-                                            ),
-                                            (
-                                                "port",
-                                                p.get("port")
-                                                    .cloned()
-                                                    .unwrap_or_else(Value::unknown),
-                                            ),
-                                        ])
-                                        .with_origin(p.origin)
-                                    })
-                                    .collect(),
-                            )
-                        }),
+                        ("protocols", app_rule_protocols(r, "protocols")),
                     ])
                     .with_origin(r.origin)
                 })

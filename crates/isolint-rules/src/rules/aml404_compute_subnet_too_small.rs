@@ -1,7 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
 use crate::defs::{in_scope, value_is};
-use isolint_model::net::parse_v4;
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
 
@@ -28,14 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let res = g.get(s);
-        let prefix = res
-            .prop("properties.addressPrefix")
-            .and_then(|v| v.as_str())
-            .or_else(|| {
-                res.prop("properties.addressPrefixes.0")
-                    .and_then(|v| v.as_str())
-            });
-        let Some(net) = prefix.and_then(parse_v4) else {
+        let Some(net) = crate::defs::subnet_prefix(g, s) else {
             continue;
         };
         if res

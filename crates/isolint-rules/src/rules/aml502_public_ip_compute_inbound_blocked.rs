@@ -47,9 +47,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 protocol: Protocol::Tcp,
                 port: 44224,
                 source: Endpoint::Tag("AzureMachineLearning".into()),
-                destination: Endpoint::Vnet(
-                    super::aml601_nsg_blocks_required_outbound::subnet_prefix(g, s),
-                ),
+                destination: Endpoint::Vnet(crate::defs::subnet_prefix(g, s)),
             };
             let Verdict::Denied(rule) = evaluate(g, nsg, &flow) else {
                 continue;

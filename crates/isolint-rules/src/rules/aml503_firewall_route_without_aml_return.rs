@@ -1,8 +1,8 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{bool_prop, compute_subnet, computes, in_scope};
+use crate::defs::{bool_prop, compute_subnet, computes, in_scope, route_properties};
 use isolint_model::types as t;
-use isolint_model::{EdgeKind, Finding, Severity, Value};
+use isolint_model::{EdgeKind, Finding, Severity};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -21,19 +21,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn routes(ctx: &Ctx<'_>, rt: isolint_model::ResIdx) -> Option<Vec<(String, String)>> {
-    let g = ctx.graph;
-    let mut all: Vec<Value> = g
-        .get(rt)
-        .body
-        .path_all("properties.routes.*.properties")
-        .into_iter()
-        .cloned()
-        .collect();
-    for r in g.children_of_type(rt, t::ROUTE) {
-        if g.get(r).uncertain {
-            return None;
-        }
-        all.push(g.get(r).prop("properties").cloned().unwrap_or_default());
+    let (all, uncertain) = route_properties(ctx.graph, rt);
+    if uncertain {
+        return None;
     }
     all.iter()
         .map(|r| {

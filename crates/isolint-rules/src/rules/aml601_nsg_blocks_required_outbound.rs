@@ -2,9 +2,8 @@ use super::{Rule, RuleMeta};
 use crate::context::Ctx;
 use crate::defs::{bool_prop, compute_subnet, computes, in_scope, peered, region, vnet_of};
 use crate::nsg::{evaluate, Direction, Endpoint, Flow, Protocol, Verdict};
-use isolint_model::net::parse_v4;
 use isolint_model::types as t;
-use isolint_model::{EdgeKind, Finding, Graph, ResIdx, Severity};
+use isolint_model::{EdgeKind, Finding, ResIdx, Severity};
 use std::collections::BTreeSet;
 
 pub static RULE: Rule = Rule {
@@ -58,7 +57,7 @@ pub(crate) fn required_flows(
     if bool_prop(g, w, "properties.hbiWorkspace", Some(false)) == Some(true) {
         flows.push((regional("Keyvault"), Protocol::Tcp, 443));
     }
-    if let Some(v) = vnet_of_subnet_checked(g, subnet) {
+    if let Some(v) = crate::defs::vnet_of_subnet(g, subnet) {
         let pe_here = g
             .of_type(t::PRIVATE_ENDPOINT)
             .iter()
@@ -68,19 +67,6 @@ pub(crate) fn required_flows(
         }
     }
     flows
-}
-
-fn vnet_of_subnet_checked(g: &Graph, s: ResIdx) -> Option<ResIdx> {
-    crate::defs::vnet_of_subnet(g, s)
-}
-
-/// The first prefix of a subnet, when known.
-pub(crate) fn subnet_prefix(g: &Graph, s: ResIdx) -> Option<ipnet::Ipv4Net> {
-    let r = g.get(s);
-    r.prop("properties.addressPrefix")
-        .or_else(|| r.prop("properties.addressPrefixes.0"))
-        .and_then(|v| v.as_str())
-        .and_then(parse_v4)
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -100,7 +86,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             if !in_scope(g, s) || g.get(nsg).uncertain {
                 continue;
             }
-            let src = Endpoint::Vnet(subnet_prefix(g, s));
+            let src = Endpoint::Vnet(crate::defs::subnet_prefix(g, s));
             for (tag, proto, port) in required_flows(ctx, w, s) {
                 let dest = if tag == "VirtualNetwork" {
                     Endpoint::Vnet(None)

@@ -42,9 +42,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             if !in_scope(g, s) {
                 continue;
             }
-            let src = Endpoint::Vnet(super::aml601_nsg_blocks_required_outbound::subnet_prefix(
-                g, s,
-            ));
+            let src = Endpoint::Vnet(crate::defs::subnet_prefix(g, s));
             // (nsg, flow description, flow)
             let mut checks = Vec::new();
             if pes.is_empty() {
@@ -72,9 +70,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     let Some(ps) = g.target(*pe, EdgeKind::Subnet) else {
                         continue;
                     };
-                    let dst = Endpoint::Vnet(
-                        super::aml601_nsg_blocks_required_outbound::subnet_prefix(g, ps),
-                    );
+                    let dst = Endpoint::Vnet(crate::defs::subnet_prefix(g, ps));
                     if let Some(nsg) = g.target(s, EdgeKind::Nsg) {
                         checks.push((
                             nsg,

@@ -1,7 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{compute_subnet, computes, in_scope, region};
-use isolint_model::net::parse_v4;
+use crate::defs::{compute_subnet, computes, in_scope, region, route_properties, subnet_prefix};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Graph, ResIdx, Severity, Value};
 use std::collections::BTreeSet;
@@ -219,14 +218,10 @@ fn firewall_at(g: &Graph, ip: &str) -> Option<ResIdx> {
             .path_all("properties.ipConfigurations.*.properties.privateIPAddress")
             .iter()
             .any(|v| v.as_str().is_some_and(|s| s.trim() == ip.trim()));
-        let by_subnet = g.targets(*fw, EdgeKind::Subnet).iter().any(|s| {
-            let r = g.get(*s);
-            r.prop("properties.addressPrefix")
-                .or_else(|| r.prop("properties.addressPrefixes.0"))
-                .and_then(Value::as_str)
-                .and_then(parse_v4)
-                .is_some_and(|n| n.contains(&addr))
-        });
+        let by_subnet = g
+            .targets(*fw, EdgeKind::Subnet)
+            .iter()
+            .any(|s| subnet_prefix(g, *s).is_some_and(|n| n.contains(&addr)));
         by_ip || by_subnet
     })
 }
@@ -250,15 +245,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(rt) = g.target(s, EdgeKind::RouteTable) else {
                 continue;
             };
-            let mut routes: Vec<Value> = g
-                .get(rt)
-                .body
-                .path_all("properties.routes.*.properties")
-                .into_iter()
-                .cloned()
-                .collect();
-            for r in g.children_of_type(rt, t::ROUTE) {
-                routes.push(g.get(r).prop("properties").cloned().unwrap_or_default());
+            // A route that may not exist proves nothing.
+            let (routes, uncertain) = route_properties(g, rt);
+            if uncertain {
+                continue;
             }
             let hop = routes.iter().find_map(|r| {
                 let p = r.get("addressPrefix")?.as_str()?;
