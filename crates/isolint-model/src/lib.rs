@@ -37,5 +37,5 @@ pub use finding::{Finding, Related, Severity};
 pub use graph::{Edge, EdgeKind, Graph, GraphBuilder, ResIdx, Unresolved};
 pub use id::{IdKey, ResourceId};
 pub use resource::{Format, Resource, Suppression, Unit};
-pub use span::{FileId, LineCol, SourceFile, SourceMap, Span};
+pub use span::{FileId, ForkedFiles, LineCol, Remap, SourceFile, SourceMap, Span};
 pub use value::{Data, Origin, OriginKind, ResKey, Value};

@@ -137,3 +137,104 @@ pub struct Unit {
     pub findings: Vec<Finding>,
     pub suppressions: Vec<Suppression>,
 }
+
+impl Unit {
+    /// Rewrites every file id in the unit (spans of resources, values,
+    /// findings and suppressions), after its source map was merged into
+    /// another ([`crate::SourceMap::merge`]).
+    pub fn remap_files(&mut self, remap: &crate::span::Remap) {
+        if remap.is_identity() {
+            return;
+        }
+        let fix = |s: &mut Span| s.file = remap.apply(s.file);
+        for r in &mut self.resources {
+            fix(&mut r.span);
+            r.sites.values_mut().for_each(fix);
+            r.trail.iter_mut().for_each(|(_, s)| fix(s));
+            let mut stack: Vec<&mut Value> = vec![&mut r.name, &mut r.body];
+            stack.extend(r.parent.as_mut());
+            stack.extend(r.resource_group.as_mut());
+            // Iterative: values may nest as deep as their sources allow.
+            while let Some(v) = stack.pop() {
+                if let Some(s) = v.origin.span.as_mut() {
+                    fix(s);
+                }
+                match &mut v.data {
+                    crate::value::Data::List(items) => stack.extend(items.iter_mut()),
+                    crate::value::Data::Map(m) => stack.extend(m.values_mut()),
+                    _ => {}
+                }
+            }
+        }
+        for f in &mut self.findings {
+            f.span.iter_mut().for_each(fix);
+            f.anchors.iter_mut().for_each(fix);
+            f.related
+                .iter_mut()
+                .filter_map(|r| r.span.as_mut())
+                .for_each(fix);
+        }
+        self.suppressions.iter_mut().for_each(|s| fix(&mut s.span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::{FileId, SourceMap};
+    use std::sync::Arc;
+
+    #[test]
+    fn remap_reaches_nested_values_findings_and_suppressions() {
+        let mut main = SourceMap::new();
+        main.add("a", "");
+        main.add("b", "");
+        let main = Arc::new(main);
+        let mut fork = SourceMap::fork(&main);
+        let own = fork.add("c", "");
+        assert_eq!(own, FileId(2));
+        let forked = fork.detach();
+        let mut main = Arc::try_unwrap(main).unwrap();
+        main.add("c0", "");
+        let remap = main.merge(forked);
+        assert_eq!(remap.apply(own), FileId(3));
+
+        let at = |f: FileId| Span::new(f, 1, 2);
+        let mut r = Resource::new("x", "T", at(own), Format::Bicep);
+        let mut inner = Value::string("v");
+        inner.origin.span = Some(at(own));
+        let list = Value {
+            data: crate::value::Data::List(vec![inner]),
+            origin: Default::default(),
+        };
+        let mut body = std::collections::BTreeMap::new();
+        body.insert("k".to_string(), list);
+        r.body = Value {
+            data: crate::value::Data::Map(body),
+            origin: Default::default(),
+        };
+        r.sites.insert("k".into(), at(own));
+        r.trail.push(("m".into(), at(FileId(0))));
+        let mut unit = Unit::default();
+        unit.resources.push(r);
+        let mut f = Finding::new("AML001", "n", crate::Severity::Error, "m");
+        f.span = Some(at(own));
+        f.anchors.push(at(own));
+        unit.findings.push(f);
+        unit.suppressions.push(Suppression {
+            rules: vec![],
+            reason: String::new(),
+            span: at(own),
+            target_line: 1,
+        });
+        unit.remap_files(&remap);
+        let r = &unit.resources[0];
+        assert_eq!(r.span.file, FileId(3));
+        assert_eq!(r.sites["k"].file, FileId(3));
+        assert_eq!(r.trail[0].1.file, FileId(0));
+        assert_eq!(r.prop("k.0").unwrap().span().unwrap().file, FileId(3));
+        assert_eq!(unit.findings[0].span.unwrap().file, FileId(3));
+        assert_eq!(unit.findings[0].anchors[0].file, FileId(3));
+        assert_eq!(unit.suppressions[0].span.file, FileId(3));
+    }
+}

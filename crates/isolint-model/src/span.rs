@@ -118,10 +118,50 @@ impl SourceFile {
 }
 
 /// All files a scan has read, addressed by [`FileId`].
+///
+/// A map can be *forked* ([`SourceMap::fork`]) so that independent scan units
+/// load in parallel: a fork sees every file of the frozen map it came from
+/// and registers new files under ids of its own. [`SourceMap::merge`] later
+/// appends a fork's new files (in the order the caller chooses, so ids stay
+/// deterministic) and gives the [`Remap`] to apply to what the fork produced.
 #[derive(Debug, Default)]
 pub struct SourceMap {
+    /// The frozen map this one was forked from: ids below `offset` live there.
+    base: Option<Arc<SourceMap>>,
+    offset: u32,
     files: Vec<SourceFile>,
     by_path: std::collections::HashMap<PathBuf, FileId>,
+}
+
+/// A fork's own files, detached from the map it was forked from.
+#[derive(Debug)]
+pub struct ForkedFiles {
+    offset: u32,
+    files: Vec<SourceFile>,
+}
+
+/// How a fork's file ids translate into the merged map's.
+#[derive(Debug, Clone)]
+pub struct Remap {
+    offset: u32,
+    ids: Vec<FileId>,
+}
+
+impl Remap {
+    pub fn apply(&self, id: FileId) -> FileId {
+        match id.0.checked_sub(self.offset) {
+            Some(i) => self.ids.get(i as usize).copied().unwrap_or(id),
+            None => id,
+        }
+    }
+
+    /// Nothing to translate.
+    pub fn is_identity(&self) -> bool {
+        self.ids
+            .iter()
+            .enumerate()
+            .all(|(i, id)| id.0 == self.offset + i as u32)
+    }
 }
 
 impl SourceMap {
@@ -129,62 +169,105 @@ impl SourceMap {
         SourceMap::default()
     }
 
+    /// A new map that sees every file of `base` and adds its own after them.
+    pub fn fork(base: &Arc<SourceMap>) -> SourceMap {
+        SourceMap {
+            base: Some(Arc::clone(base)),
+            offset: base.len() as u32,
+            files: Vec::new(),
+            by_path: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The files this fork added, with its link to the base map dropped.
+    pub fn detach(self) -> ForkedFiles {
+        ForkedFiles {
+            offset: self.offset,
+            files: self.files,
+        }
+    }
+
+    /// Appends a fork's files. A path already registered keeps its id (a
+    /// module used by roots loaded in parallel stays one file).
+    pub fn merge(&mut self, forked: ForkedFiles) -> Remap {
+        let mut ids = Vec::with_capacity(forked.files.len());
+        for f in forked.files {
+            let id = match self.find(&f.path) {
+                Some(id) => id,
+                None => {
+                    let id = FileId(self.len() as u32);
+                    self.by_path.insert(f.path.clone(), id);
+                    self.files.push(f);
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        Remap {
+            offset: forked.offset,
+            ids,
+        }
+    }
+
     /// Registers a file. A path already registered keeps its first id, so a
     /// module used by several roots is one file in reports.
     pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
         let path = path.into();
-        if let Some(id) = self.by_path.get(&path) {
-            return *id;
+        if let Some(id) = self.find(&path) {
+            return id;
         }
-        let id = FileId(self.files.len() as u32);
+        let id = FileId(self.len() as u32);
         self.by_path.insert(path.clone(), id);
         self.files.push(SourceFile::new(path, text.into()));
         id
     }
 
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
-        self.files.get(id.0 as usize)
+        match id.0.checked_sub(self.offset) {
+            Some(i) => self.files.get(i as usize),
+            None => self.base.as_ref()?.get(id),
+        }
     }
 
     pub fn file(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0 as usize]
+        match self.get(id) {
+            Some(f) => f,
+            None => panic!("file id {} is not registered in this source map", id.0),
+        }
     }
 
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.by_path.get(path).copied()
+        self.by_path
+            .get(path)
+            .copied()
+            .or_else(|| self.base.as_ref()?.find(path))
     }
 
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.offset as usize + self.files.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.len() == 0
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+        let base: Box<dyn Iterator<Item = (FileId, &SourceFile)>> = match &self.base {
+            Some(b) => Box::new(b.iter()),
+            None => Box::new(std::iter::empty()),
+        };
+        base.chain(
+            self.files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (FileId(self.offset + i as u32), f)),
+        )
     }
 
     /// Start and end line/column of a span.
     pub fn resolve(&self, span: Span) -> Option<(LineCol, LineCol)> {
         let f = self.get(span.file)?;
         Some((f.line_col(span.start), f.line_col(span.end)))
-    }
-
-    /// Appends every file of `other`, returning the offset to add to its file ids.
-    pub fn absorb(&mut self, other: SourceMap) -> u32 {
-        let base = self.files.len() as u32;
-        for (i, f) in other.files.into_iter().enumerate() {
-            self.by_path
-                .entry(f.path.clone())
-                .or_insert(FileId(base + i as u32));
-            self.files.push(f);
-        }
-        base
     }
 }
 
@@ -202,5 +285,35 @@ mod tests {
         assert_eq!(f.line_text(1), "ab");
         let bom = SourceFile::new("b".into(), "\u{feff}x = 1".into());
         assert_eq!(bom.line_col(3), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn forks_merge_in_the_callers_order_and_share_paths() {
+        let mut main = SourceMap::new();
+        let a = main.add("a.tf", "a");
+        let main = Arc::new(main);
+        let mut f1 = SourceMap::fork(&main);
+        let mut f2 = SourceMap::fork(&main);
+        assert_eq!(f1.find(Path::new("a.tf")), Some(a));
+        assert_eq!(f1.add("a.tf", "other"), a);
+        let m1 = f1.add("mod.tf", "m");
+        let b = f1.add("b.tf", "b");
+        let m2 = f2.add("mod.tf", "m");
+        let c = f2.add("c.tf", "c");
+        assert_eq!((m1, m2), (FileId(1), FileId(1)));
+        assert_eq!(&*f2.file(c).text, "c");
+        assert_eq!(f1.iter().count(), 3);
+        let (d1, d2) = (f1.detach(), f2.detach());
+        let mut main = Arc::try_unwrap(main).unwrap();
+        let r1 = main.merge(d1);
+        let r2 = main.merge(d2);
+        assert!(r1.is_identity());
+        assert_eq!(r1.apply(b), FileId(2));
+        assert_eq!(r2.apply(m2), FileId(1));
+        assert_eq!(r2.apply(c), FileId(3));
+        assert_eq!(r2.apply(a), a);
+        assert_eq!(&*main.file(FileId(3)).text, "c");
+        assert_eq!(main.find(Path::new("mod.tf")), Some(FileId(1)));
+        assert_eq!(main.len(), 4);
     }
 }

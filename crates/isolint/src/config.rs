@@ -68,6 +68,9 @@ pub struct Config {
     pub cwd: PathBuf,
     /// `TF_VAR_*` values.
     pub env_vars: Vec<(String, String)>,
+    /// Threads that load scan units in parallel. `None`: `RAYON_NUM_THREADS`
+    /// when set, else one per CPU. Output does not depend on it.
+    pub threads: Option<usize>,
 }
 
 impl Default for Config {
@@ -85,6 +88,7 @@ impl Default for Config {
             limits: Limits::default(),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             env_vars: Vec::new(),
+            threads: None,
         }
     }
 }

@@ -3,9 +3,99 @@
 use crate::config::Config;
 use isolint_json::DocKind;
 use isolint_model::finding::meta;
-use isolint_model::{FileId, GraphBuilder, Span, Unit};
+use isolint_model::{FileId, ForkedFiles, GraphBuilder, SourceMap, Span, Unit};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One scan unit to load: everything a front-end needs, planned in order
+/// before any is loaded, so that units load in parallel and still enter the
+/// graph in the order they were planned.
+pub(crate) enum Job {
+    Terraform {
+        dir: PathBuf,
+        opts: isolint_terraform::Options,
+    },
+    Plan {
+        plan: FileId,
+        opts: isolint_plan::PlanOptions,
+    },
+    Arm {
+        template: FileId,
+        params: Vec<FileId>,
+        opts: isolint_arm::ArmOptions,
+    },
+    Bicep {
+        entry: FileId,
+        params: Vec<FileId>,
+        opts: isolint_bicep::BicepOptions,
+    },
+    /// Already loaded (syntax errors of a parameter file).
+    Done(Unit),
+}
+
+impl Job {
+    fn run(self, sources: &mut SourceMap) -> Unit {
+        match self {
+            Job::Terraform { dir, opts } => isolint_terraform::load_root(sources, &dir, &opts),
+            Job::Plan { plan, opts } => isolint_plan::load_plan(sources, plan, &opts),
+            Job::Arm {
+                template,
+                params,
+                opts,
+            } => isolint_arm::load_template(sources, template, &params, &opts),
+            Job::Bicep {
+                entry,
+                params,
+                opts,
+            } => isolint_bicep::load_bicep(sources, entry, &params, &opts),
+            Job::Done(unit) => unit,
+        }
+    }
+}
+
+/// Stack of the loader threads: front-ends recurse on nested input (bounded
+/// by their limits), as deep as on a main thread.
+const LOADER_STACK: usize = 16 * 1024 * 1024;
+
+/// Loads the planned units in parallel (rayon; `RAYON_NUM_THREADS` sets the
+/// number of threads) and adds them to the graph in the planned order. Each
+/// unit loads into a fork of the source map; the forks are merged in order,
+/// so file ids, and everything ordered by them, do not depend on timing.
+pub(crate) fn run_jobs(builder: &mut GraphBuilder, jobs: Vec<Job>, threads: Option<usize>) {
+    use rayon::prelude::*;
+    let base = Arc::new(std::mem::take(builder.sources_mut()));
+    let load = |job: Job| -> (ForkedFiles, Unit) {
+        let mut fork = SourceMap::fork(&base);
+        let unit = job.run(&mut fork);
+        (fork.detach(), unit)
+    };
+    let loaded: Vec<(ForkedFiles, Unit)> = if jobs.len() <= 1 || threads == Some(1) {
+        jobs.into_iter().map(load).collect()
+    } else {
+        match rayon::ThreadPoolBuilder::new()
+            .stack_size(LOADER_STACK)
+            .num_threads(threads.unwrap_or(0))
+            .build()
+        {
+            Ok(pool) => pool.install(|| jobs.into_par_iter().map(load).collect()),
+            // No threads to be had: load one after the other.
+            Err(_) => jobs.into_iter().map(load).collect(),
+        }
+    };
+    // Every fork is detached: the base map has one owner again.
+    let mut sources = Arc::try_unwrap(base).unwrap_or_default();
+    let mut units = Vec::with_capacity(loaded.len());
+    for (files, mut unit) in loaded {
+        let remap = sources.merge(files);
+        unit.remap_files(&remap);
+        units.push(unit);
+    }
+    *builder.sources_mut() = sources;
+    for unit in units {
+        builder.add_unit(unit);
+    }
+}
 
 fn read(builder: &mut GraphBuilder, path: &Path, config: &Config) -> Option<FileId> {
     // A symbolic link leading out of the scan root is not followed.
@@ -84,8 +174,9 @@ fn arm_cloud(c: isolint_rules::Cloud) -> isolint_arm::Cloud {
 /// ARM templates (with their sibling and explicit parameter files) and
 /// Terraform plans (`isolint-plan`). Templates linked by another scanned template are
 /// evaluated through it, not on their own.
-pub(crate) fn load_json(
+pub(crate) fn plan_json(
     builder: &mut GraphBuilder,
+    jobs: &mut Vec<Job>,
     files: &[PathBuf],
     config: &Config,
     root: &Path,
@@ -104,7 +195,7 @@ pub(crate) fn load_json(
         if kind == DocKind::ArmTemplate {
             templates.push(id);
         } else if kind == DocKind::TerraformPlan {
-            load_plan(builder, id, config, root);
+            jobs.push(plan_job(id, config, root));
         }
     }
     let mut linked: HashSet<PathBuf> = HashSet::new();
@@ -141,8 +232,11 @@ pub(crate) fn load_json(
                 params.push(id);
             }
         }
-        let unit = isolint_arm::load_template(builder.sources_mut(), t, &params, &opts);
-        builder.add_unit(unit);
+        jobs.push(Job::Arm {
+            template: t,
+            params,
+            opts: opts.clone(),
+        });
     }
 }
 
@@ -151,8 +245,9 @@ pub(crate) fn load_json(
 /// each `.bicepparam` file that names them (`using`), and the explicit
 /// `--parameters` files; module files are evaluated through their callers.
 /// A `.bicepparam` file whose template was not scanned is only parsed.
-pub(crate) fn load_bicep(
+pub(crate) fn plan_bicep(
     builder: &mut GraphBuilder,
+    jobs: &mut Vec<Job>,
     files: &[PathBuf],
     config: &Config,
     seen: &mut HashSet<PathBuf>,
@@ -273,8 +368,11 @@ pub(crate) fn load_bicep(
                 params.push(bp);
             }
             params.extend(explicit.iter().copied());
-            let unit = isolint_bicep::load_bicep(builder.sources_mut(), e, &params, &opts);
-            builder.add_unit(unit);
+            jobs.push(Job::Bicep {
+                entry: e,
+                params,
+                opts: opts.clone(),
+            });
         }
     }
     // Parameter files whose template was not evaluated: syntax errors only.
@@ -290,19 +388,18 @@ pub(crate) fn load_bicep(
                 format!("Bicep syntax error: {}", d.message),
             ));
         }
-        builder.add_unit(unit);
+        jobs.push(Job::Done(unit));
     }
 }
 
 /// A Terraform plan (`terraform show -json`), located in the `.tf` files
 /// beside it when they are there.
-fn load_plan(builder: &mut GraphBuilder, id: FileId, config: &Config, root: &Path) {
+fn plan_job(id: FileId, config: &Config, root: &Path) -> Job {
     let mut opts = isolint_plan::PlanOptions::new(root.to_path_buf());
     opts.source_dir = config.source_root.clone();
     opts.terraform.max_file_bytes = config.limits.max_file_bytes;
     opts.terraform.max_instances = config.limits.max_instances;
     opts.terraform.max_module_depth = config.limits.max_module_depth;
     opts.terraform.max_eval_steps = config.limits.max_eval_steps;
-    let unit = isolint_plan::load_plan(builder.sources_mut(), id, &opts);
-    builder.add_unit(unit);
+    Job::Plan { plan: id, opts }
 }

@@ -75,6 +75,9 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
     tf_opts.max_module_depth = config.limits.max_module_depth;
     tf_opts.max_eval_steps = config.limits.max_eval_steps;
     let mut seen = std::collections::HashSet::new();
+    // Plan every unit first (cheap: discovery and routing), then load them
+    // in parallel.
+    let mut jobs: Vec<frontends::Job> = Vec::new();
     for p in paths {
         // A path named outside the current work tree gets its own boundary.
         let root = match &config.root {
@@ -110,12 +113,22 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             if !seen.insert(isolint_terraform::module::normalize(dir)) {
                 continue;
             }
-            let unit = isolint_terraform::load_root(builder.sources_mut(), dir, &tf_opts);
-            builder.add_unit(unit);
+            jobs.push(frontends::Job::Terraform {
+                dir: dir.clone(),
+                opts: tf_opts.clone(),
+            });
         }
-        frontends::load_json(&mut builder, &inputs.json, config, &tf_opts.root, &mut seen);
-        frontends::load_bicep(&mut builder, &inputs.bicep, config, &mut seen);
+        frontends::plan_json(
+            &mut builder,
+            &mut jobs,
+            &inputs.json,
+            config,
+            &tf_opts.root,
+            &mut seen,
+        );
+        frontends::plan_bicep(&mut builder, &mut jobs, &inputs.bicep, config, &mut seen);
     }
+    frontends::run_jobs(&mut builder, jobs, config.threads);
     let graph = builder.build();
     let mut findings: Vec<Finding> = graph.findings().to_vec();
     findings.extend(isolint_rules::run(&graph, &config.rules));
