@@ -66,6 +66,9 @@ pub enum EdgeKind {
     FirewallPolicy,
     /// Compute → the Azure resource it attaches (AKS, Databricks, …).
     Attached,
+    /// Storage account, key vault or container registry → a subnet its
+    /// network rules admit (service endpoint rules).
+    RuleSubnet,
 }
 
 /// One edge rule: for resources of `from_type`, the values at `path` are references of `kind`.
@@ -76,6 +79,21 @@ struct EdgeSpec {
 }
 
 const EDGE_SPECS: &[EdgeSpec] = &[
+    EdgeSpec {
+        from_type: t::STORAGE,
+        path: "properties.networkAcls.virtualNetworkRules.*.id",
+        kind: EdgeKind::RuleSubnet,
+    },
+    EdgeSpec {
+        from_type: t::KEY_VAULT,
+        path: "properties.networkAcls.virtualNetworkRules.*.id",
+        kind: EdgeKind::RuleSubnet,
+    },
+    EdgeSpec {
+        from_type: t::REGISTRY,
+        path: "properties.networkRuleSet.virtualNetworkRules.*.id",
+        kind: EdgeKind::RuleSubnet,
+    },
     EdgeSpec {
         from_type: t::PRIVATE_ENDPOINT,
         path: "properties.subnet.id",
@@ -263,6 +281,7 @@ impl GraphBuilder {
             unresolved: Vec::new(),
             unresolved_by_from: HashMap::new(),
             unit_of: self.unit_of.clone(),
+            unit_bases: self.unit_bases.clone(),
             findings: self.findings,
             suppressions: self.suppressions,
             resources: Vec::new(),
@@ -465,9 +484,23 @@ pub struct Graph {
     findings: Vec<Finding>,
     suppressions: Vec<Suppression>,
     unit_of: Vec<u32>,
+    unit_bases: Vec<u32>,
 }
 
 impl Graph {
+    /// The resource a value stands for or was read from, as its front-end
+    /// linked it (`azurerm_firewall.fw.ip_configuration[0].private_ip_address`,
+    /// Bicep `fw.properties.…`, ARM `reference(…)`), seen from resource
+    /// `from`: known even when the value itself is computed at deployment.
+    pub fn denoted(&self, from: ResIdx, v: &Value) -> Option<ResIdx> {
+        let resolver = Resolver {
+            unit_of: &self.unit_of,
+            unit_bases: &self.unit_bases,
+        };
+        let i = resolver.direct(from.0 as usize, v)?;
+        Some(self.declared(&self.resources, i))
+    }
+
     /// The scan unit (Terraform root, ARM template, Bicep entry) a resource came from.
     pub fn unit(&self, i: ResIdx) -> u32 {
         self.unit_of.get(i.0 as usize).copied().unwrap_or(u32::MAX)

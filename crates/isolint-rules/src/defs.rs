@@ -410,47 +410,45 @@ pub fn public_access_enabled(g: &Graph, r: ResIdx) -> Tri {
     }
 }
 
-/// The outbound path of a subnet: a NAT gateway, or a route table with a
-/// `0.0.0.0/0` route to `VirtualAppliance` or `Internet`.
+/// Public services every compute must reach (the outbound requirements of
+/// an Azure ML compute, by service tag).
+pub const REQUIRED_OUTBOUND_TAGS: [&str; 6] = [
+    "AzureMachineLearning",
+    "AzureActiveDirectory",
+    "AzureResourceManager",
+    "BatchNodeManagement",
+    "Storage",
+    "MicrosoftContainerRegistry",
+];
+
+/// The outbound path of a subnet: a NAT gateway, or routes that carry the
+/// traffic to every required service (by longest prefix, see
+/// [`crate::routes`]) to a virtual appliance or the Internet. A route to
+/// `None`, or no route at all, is no path.
 pub fn outbound_path(g: &Graph, subnet: ResIdx) -> Tri {
+    use crate::routes::{lookup, Dest, Lookup};
     let res = g.get(subnet);
     match res.prop("properties.natGateway.id") {
         Some(v) if !v.is_null() => return Tri::Yes,
         _ => {}
     }
-    let Some(rt_value) = res
-        .prop("properties.routeTable.id")
-        .filter(|v| !v.is_null())
-    else {
-        return Tri::No;
-    };
-    let Some(rt) = g.target(subnet, EdgeKind::RouteTable) else {
-        // A route table outside the scan (or unknown): its routes are unknown.
-        let _ = rt_value;
-        return Tri::Unknown;
-    };
-    let (routes, _) = route_properties(g, rt);
-    let mut unknown = false;
-    for r in &routes {
-        let prefix = r.get("addressPrefix").and_then(Value::as_str);
-        let hop = r.get("nextHopType").and_then(Value::as_str);
-        match (prefix, hop) {
-            (Some(p), Some(h)) => {
-                if p.trim() == "0.0.0.0/0"
-                    && (h.eq_ignore_ascii_case("VirtualAppliance")
-                        || h.eq_ignore_ascii_case("Internet"))
-                {
-                    return Tri::Yes;
-                }
-            }
-            _ => unknown = true,
+    let mut all = Tri::Yes;
+    for tag in REQUIRED_OUTBOUND_TAGS {
+        let hop = match lookup(g, subnet, &Dest::Tag { tag, region: None }) {
+            Lookup::Unknown => Tri::Unknown,
+            Lookup::System => Tri::No,
+            Lookup::Route(r) if r.hop_is("VirtualAppliance") || r.hop_is("Internet") => Tri::Yes,
+            Lookup::Route(r) if r.hop_is("None") => Tri::No,
+            // A gateway (forced tunnelling) may or may not lead out.
+            Lookup::Route(_) => Tri::Unknown,
+        };
+        match hop {
+            Tri::No => return Tri::No,
+            Tri::Unknown => all = Tri::Unknown,
+            Tri::Yes => {}
         }
     }
-    if unknown {
-        Tri::Unknown
-    } else {
-        Tri::No
-    }
+    all
 }
 
 /// The `properties` of every route of a route table: inline routes and
@@ -537,4 +535,50 @@ pub fn region(v: Option<&Value>) -> Option<String> {
             .collect::<String>()
             .to_ascii_lowercase(),
     )
+}
+
+/// The subnets a storage account's, key vault's or registry's service
+/// endpoint rules admit (`virtualNetworkRules`), when every rule is known
+/// and in the scan; `Some(empty)` when there are none.
+pub fn rule_subnets(g: &Graph, r: ResIdx) -> Option<Vec<ResIdx>> {
+    let res = g.get(r);
+    let path = if res.is(t::REGISTRY) {
+        "properties.networkRuleSet.virtualNetworkRules"
+    } else {
+        "properties.networkAcls.virtualNetworkRules"
+    };
+    let entries = match res.prop(path) {
+        None => return Some(Vec::new()),
+        Some(v) if v.is_null() => return Some(Vec::new()),
+        Some(v) => v.as_list()?.len(),
+    };
+    if g.unresolved_from(r).any(|u| u.kind == EdgeKind::RuleSubnet) {
+        return None;
+    }
+    let mut subnets = g.targets(r, EdgeKind::RuleSubnet);
+    // Every rule must have led to a subnet of the scan.
+    if subnets.len() < entries {
+        return None;
+    }
+    subnets.sort();
+    subnets.dedup();
+    Some(subnets)
+}
+
+/// The subnets of a workspace's own private endpoints (group
+/// `amlworkspace`); `None` when any of them cannot be known.
+pub fn workspace_pe_subnets(g: &Graph, w: ResIdx) -> Option<Vec<ResIdx>> {
+    let (pes, uncertain) = private_endpoints(g, w);
+    if uncertain {
+        return None;
+    }
+    let mut out = Vec::new();
+    for pe in pes {
+        if pe_groups(g, pe)?.iter().any(|x| x == "amlworkspace") {
+            out.push(g.target(pe, EdgeKind::Subnet)?);
+        }
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
 }

@@ -21,6 +21,7 @@ pub mod defs;
 pub mod dns;
 pub mod docs;
 pub mod nsg;
+pub mod routes;
 pub mod rules;
 
 pub use config::{Cloud, Config};

@@ -324,6 +324,27 @@ pub fn map(rec: &Record, key: ResKey) -> Mapped {
                     "network_rule_set.0.ip_rule",
                     "properties.networkRuleSet.ipRules",
                 );
+                // azurerm 3.x only (removed in 4.0): service endpoint rules.
+                if let Some(Data::List(items)) = m
+                    .a("network_rule_set.0.virtual_network")
+                    .map(|v| v.data.clone())
+                {
+                    let rules: Vec<Value> = items
+                        .iter()
+                        .map(|i| {
+                            obj(&[(
+                                "id",
+                                i.get("subnet_id").cloned().unwrap_or_else(Value::unknown),
+                            )])
+                            .with_origin(i.origin)
+                        })
+                        .collect();
+                    m.set(
+                        "properties.networkRuleSet.virtualNetworkRules",
+                        Value::list(rules),
+                        "network_rule_set.0.virtual_network",
+                    );
+                }
             }
         }
         "azurerm_storage_account" => {

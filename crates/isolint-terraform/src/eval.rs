@@ -773,6 +773,11 @@ impl<'a> Evaluator<'a> {
             Data::Unknown => Value::unknown().with_resource(v.origin.resource),
             Data::Map(m) => match m.get(k) {
                 Some(x) => x.clone(),
+                // An attribute the provider computes (`private_ip_address`):
+                // unknown, but known to come from that resource.
+                None if v.origin.resource.is_some() => {
+                    Value::unknown().with_resource(v.origin.resource)
+                }
                 None => self.error(),
             },
             _ => self.error(),
@@ -1124,6 +1129,7 @@ impl<'a> Evaluator<'a> {
         let attrs = self.eval_body(rd.file, &rd.block.body, &sc, "", &mut sites);
         let key = ResKey(self.records.len() as u32);
         let mut obj = attrs.clone();
+        mark_objects(&mut obj, key);
         if let Some(m) = obj.as_map_mut() {
             let id = m
                 .get("id")
@@ -1517,5 +1523,33 @@ fn values_equal(a: &Value, b: &Value) -> bool {
                     .all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
         }
         (x, y) => x == y,
+    }
+}
+
+/// Marks a resource's object and its nested block objects as read from the
+/// resource, so that a computed attribute read from them
+/// (`azurerm_firewall.fw.ip_configuration[0].private_ip_address`) is known
+/// to come from it. Leaves keep their own origin.
+fn mark_objects(v: &mut Value, key: ResKey) {
+    let mut stack = vec![v];
+    let mut budget = 100_000usize;
+    while let Some(v) = stack.pop() {
+        budget = match budget.checked_sub(1) {
+            Some(b) => b,
+            None => return,
+        };
+        match &mut v.data {
+            Data::Map(m) => {
+                if v.origin.resource.is_none() {
+                    v.origin.resource = Some(key);
+                }
+                stack.extend(
+                    m.values_mut()
+                        .filter(|x| x.as_list().is_some() || x.as_map().is_some()),
+                );
+            }
+            Data::List(items) => stack.extend(items.iter_mut().filter(|x| x.as_map().is_some())),
+            _ => {}
+        }
     }
 }

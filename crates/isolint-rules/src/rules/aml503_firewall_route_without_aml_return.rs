@@ -1,6 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{bool_prop, compute_subnet, computes, in_scope, route_properties};
+use crate::defs::{bool_prop, compute_subnet, computes, in_scope, region};
+use crate::routes::{lookup_table, Dest, Lookup};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
 
@@ -20,27 +21,13 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn routes(ctx: &Ctx<'_>, rt: isolint_model::ResIdx) -> Option<Vec<(String, String)>> {
-    let (all, uncertain) = route_properties(ctx.graph, rt);
-    if uncertain {
-        return None;
-    }
-    all.iter()
-        .map(|r| {
-            Some((
-                r.get("addressPrefix")?.as_str()?.to_string(),
-                r.get("nextHopType")?.as_str()?.to_string(),
-            ))
-        })
-        .collect()
-}
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let g = ctx.graph;
     for &w in g.of_type(t::WORKSPACE) {
         if !in_scope(g, w) {
             continue;
         }
+        let reg = region(g.get(w).prop("location")).or_else(|| ctx.config.default_region.clone());
         for c in computes(g, w) {
             if bool_prop(g, c, "properties.properties.enableNodePublicIp", Some(true)) != Some(true)
             {
@@ -52,31 +39,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(rt) = g.target(s, EdgeKind::RouteTable) else {
                 continue;
             };
-            if !in_scope(g, s) || g.get(rt).uncertain {
+            if !in_scope(g, s) {
                 continue;
             }
-            let Some(rs) = routes(ctx, rt) else { continue };
-            let forced = rs.iter().any(|(p, h)| {
-                p.trim() == "0.0.0.0/0" && h.eq_ignore_ascii_case("VirtualAppliance")
-            });
-            if !forced {
-                continue;
+            // The services reach the public-IP compute from these tags; the
+            // replies follow the route chosen for the tag.
+            let mut missing: Vec<&str> = Vec::new();
+            let mut via: Option<String> = None;
+            for tag in ["AzureMachineLearning", "BatchNodeManagement"] {
+                let dest = Dest::Tag {
+                    tag,
+                    region: reg.clone(),
+                };
+                if let Lookup::Route(r) = lookup_table(g, rt, &dest) {
+                    if r.hop_is("VirtualAppliance") {
+                        missing.push(tag);
+                        via.get_or_insert_with(|| r.prefix().to_string());
+                    }
+                }
             }
-            let has = |tag: &str| {
-                rs.iter().any(|(p, h)| {
-                    let base = p.split('.').next().unwrap_or(p);
-                    base.eq_ignore_ascii_case(tag) && h.eq_ignore_ascii_case("Internet")
-                })
-            };
-            let missing: Vec<&str> = ["AzureMachineLearning", "BatchNodeManagement"]
-                .into_iter()
-                .filter(|t| !has(t))
-                .collect();
-            if missing.is_empty() {
-                continue;
-            }
+            let Some(via) = via else { continue };
             let mut f = ctx
-                .finding(&RULE.meta, rt, Some("properties.routes"), format!("route table '{}' sends 0.0.0.0/0 to a virtual appliance but has no Internet route for {}; compute '{}' has a public IP and the service's traffic to it returns through the firewall", g.display_name(rt), missing.join(" and "), g.display_name(c)))
+                .finding(&RULE.meta, rt, Some("properties.routes"), format!("route table '{}' sends {via} to a virtual appliance but has no Internet route for {}; compute '{}' has a public IP and the service's traffic to it returns through the firewall", g.display_name(rt), missing.join(" and "), g.display_name(c)))
                 .fix(format!("add routes with next hop Internet for {}", missing.join(" and ")));
             f.related.push(ctx.related(c, "the public-IP compute"));
             out.push(f);

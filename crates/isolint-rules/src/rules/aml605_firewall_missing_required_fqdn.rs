@@ -1,9 +1,12 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{compute_subnet, computes, in_scope, region, route_properties, subnet_prefix};
+use crate::defs::{compute_subnet, computes, in_scope, region, subnet_prefix};
+use crate::routes::{lookup_table, Chosen, Dest, Lookup};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Graph, ResIdx, Severity, Value};
-use std::collections::BTreeSet;
+use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::Ipv4Addr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -208,26 +211,63 @@ fn allowed(g: &Graph, fw: ResIdx) -> Option<Allowed> {
     Some(out)
 }
 
-/// The firewall a next-hop IP belongs to.
-fn firewall_at(g: &Graph, ip: &str) -> Option<ResIdx> {
-    let addr: std::net::Ipv4Addr = ip.trim().parse().ok()?;
-    g.of_type(t::FIREWALL).iter().copied().find(|fw| {
-        let res = g.get(*fw);
-        let by_ip = res
-            .body
-            .path_all("properties.ipConfigurations.*.properties.privateIPAddress")
-            .iter()
-            .any(|v| v.as_str().is_some_and(|s| s.trim() == ip.trim()));
-        let by_subnet = g
-            .targets(*fw, EdgeKind::Subnet)
-            .iter()
-            .any(|s| subnet_prefix(g, *s).is_some_and(|n| n.contains(&addr)));
-        by_ip || by_subnet
-    })
+/// Firewalls by private IP and by the prefixes of their subnets, built once per run.
+struct Firewalls {
+    by_ip: HashMap<Ipv4Addr, ResIdx>,
+    by_subnet: Vec<(ipnet::Ipv4Net, ResIdx)>,
+}
+
+impl Firewalls {
+    fn new(g: &Graph) -> Firewalls {
+        let mut by_ip = HashMap::new();
+        let mut by_subnet = Vec::new();
+        for &fw in g.of_type(t::FIREWALL) {
+            for v in g
+                .get(fw)
+                .body
+                .path_all("properties.ipConfigurations.*.properties.privateIPAddress")
+            {
+                if let Some(ip) = v.as_str().and_then(|s| s.trim().parse().ok()) {
+                    by_ip.entry(ip).or_insert(fw);
+                }
+            }
+            for s in g.targets(fw, EdgeKind::Subnet) {
+                if let Some(n) = subnet_prefix(g, s) {
+                    by_subnet.push((n, fw));
+                }
+            }
+        }
+        Firewalls { by_ip, by_subnet }
+    }
+
+    /// The firewall a route's next hop is: the one its `nextHopIpAddress`
+    /// was read from (`azurerm_firewall.fw.ip_configuration[0].private_ip_address`,
+    /// known even though the address is computed), else the firewall with that
+    /// private IP, else the firewall whose subnet holds the IP.
+    fn next_hop(&self, g: &Graph, chosen: &Chosen) -> Option<ResIdx> {
+        let v = chosen.route.get("nextHopIpAddress")?;
+        if let Some(fw) = g
+            .denoted(chosen.table, v)
+            .filter(|r| g.get(*r).is(t::FIREWALL))
+        {
+            return Some(fw);
+        }
+        let ip: Ipv4Addr = v.as_str()?.trim().parse().ok()?;
+        self.by_ip.get(&ip).copied().or_else(|| {
+            self.by_subnet
+                .iter()
+                .find(|(n, _)| n.contains(&ip))
+                .map(|(_, fw)| *fw)
+        })
+    }
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let g = ctx.graph;
+    if g.of_type(t::FIREWALL).is_empty() {
+        return;
+    }
+    let firewalls = Firewalls::new(g);
     let mut done: BTreeSet<(ResIdx, ResIdx)> = BTreeSet::new();
     for &w in g.of_type(t::WORKSPACE) {
         if !in_scope(g, w) {
@@ -245,29 +285,30 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(rt) = g.target(s, EdgeKind::RouteTable) else {
                 continue;
             };
-            // A route that may not exist proves nothing.
-            let (routes, uncertain) = route_properties(g, rt);
-            if uncertain {
-                continue;
-            }
-            let hop = routes.iter().find_map(|r| {
-                let p = r.get("addressPrefix")?.as_str()?;
-                let h = r.get("nextHopType")?.as_str()?;
-                (p.trim() == "0.0.0.0/0" && h.eq_ignore_ascii_case("VirtualAppliance"))
-                    .then(|| r.get("nextHopIpAddress")?.as_str().map(str::to_string))?
-            });
-            let Some(ip) = hop else { continue };
-            let Some(fw) = firewall_at(g, &ip) else {
-                continue;
-            };
-            if !in_scope(g, fw) || !done.insert((fw, w)) {
-                continue;
-            }
-            let Some(allow) = allowed(g, fw) else {
-                continue;
-            };
-            let mut missing = Vec::new();
+            // Each required host goes where the route for its service tag
+            // sends it (longest prefix); only hosts routed to a firewall of
+            // the scan are checked against that firewall.
+            let mut by_fw: BTreeMap<ResIdx, Vec<String>> = BTreeMap::new();
             for (host, udp, tags) in required(&reg) {
+                let dest = Dest::Tag {
+                    tag: tags[0],
+                    region: Some(reg.clone()),
+                };
+                let Lookup::Route(chosen) = lookup_table(g, rt, &dest) else {
+                    continue;
+                };
+                if !chosen.hop_is("VirtualAppliance") {
+                    continue;
+                }
+                let Some(fw) = firewalls.next_hop(g, &chosen) else {
+                    continue;
+                };
+                if !in_scope(g, fw) || done.contains(&(fw, w)) {
+                    continue;
+                }
+                let Some(allow) = allowed(g, fw) else {
+                    continue;
+                };
                 let by_fqdn = allow
                     .fqdns
                     .iter()
@@ -276,23 +317,27 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     let base = a.split('.').next().unwrap_or(a);
                     (a == "*" || tags.iter().any(|t| base.eq_ignore_ascii_case(t))) && (!udp || *u)
                 });
+                let entry = by_fw.entry(fw).or_default();
                 if !by_fqdn && !by_tag {
-                    missing.push(if udp {
+                    entry.push(if udp {
                         format!("{host} (UDP 5831)")
                     } else {
                         host
                     });
                 }
             }
-            if missing.is_empty() {
-                continue;
+            for (fw, missing) in by_fw {
+                done.insert((fw, w));
+                if missing.is_empty() {
+                    continue;
+                }
+                let holder = g.target(fw, EdgeKind::FirewallPolicy).unwrap_or(fw);
+                let mut f = ctx
+                    .finding(&RULE.meta, holder, None, format!("subnet '{}' of compute '{}' routes to firewall '{}', whose rules do not allow {}", g.display_name(s), g.display_name(c), g.display_name(fw), missing.join(", ")))
+                    .fix("allow these hosts in the firewall (application rules on 443, a network rule for UDP 5831), or the matching service tags in network rules");
+                f.related.push(ctx.related(rt, "the route to the firewall"));
+                out.push(f);
             }
-            let holder = g.target(fw, EdgeKind::FirewallPolicy).unwrap_or(fw);
-            let mut f = ctx
-                .finding(&RULE.meta, holder, None, format!("subnet '{}' of compute '{}' routes to firewall '{}', whose rules do not allow {}", g.display_name(s), g.display_name(c), g.display_name(fw), missing.join(", ")))
-                .fix("allow these hosts in the firewall (application rules on 443, a network rule for UDP 5831), or the matching service tags in network rules");
-            f.related.push(ctx.related(rt, "the route to the firewall"));
-            out.push(f);
         }
     }
 }
