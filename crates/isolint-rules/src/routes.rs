@@ -9,7 +9,8 @@
 //! (public destinations go to the Internet).
 //!
 //! What cannot be decided from the configuration is [`Lookup::Unknown`]: a
-//! route whose prefix or next hop is not known, a route that may not exist,
+//! route table declared elsewhere, a route whose prefix or next hop is not
+//! known, a route that may not exist,
 //! a public prefix other than `0.0.0.0/0` for a service tag destination (the
 //! tag's addresses are not in the configuration).
 
@@ -158,7 +159,9 @@ fn matches(prefix: &str, dest: &Dest) -> Option<Option<Rank>> {
 
 /// The route a route table chooses for a destination.
 pub fn lookup_table(g: &Graph, rt: ResIdx, dest: &Dest) -> Lookup {
-    if g.get(rt).uncertain {
+    // A table that may not exist, or one declared elsewhere (a data source,
+    // `existing`): its routes are not known.
+    if g.get(rt).uncertain || g.get(rt).existing {
         return Lookup::Unknown;
     }
     let (routes, uncertain) = route_properties(g, rt);
