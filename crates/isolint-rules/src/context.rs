@@ -8,11 +8,17 @@ use isolint_model::{Finding, Graph, OriginKind, ResIdx, Span};
 pub struct Ctx<'g> {
     pub graph: &'g Graph,
     pub config: &'g Config,
+    /// NSG rules, read once for all the rules that evaluate flows.
+    pub nsgs: crate::nsg::NsgCache,
 }
 
 impl<'g> Ctx<'g> {
     pub fn new(graph: &'g Graph, config: &'g Config) -> Ctx<'g> {
-        Ctx { graph, config }
+        Ctx {
+            graph,
+            config,
+            nsgs: crate::nsg::NsgCache::default(),
+        }
     }
 
     /// The first line of a span (a resource block is located by its header).

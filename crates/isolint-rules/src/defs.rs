@@ -277,6 +277,33 @@ pub fn peered(g: &Graph, a: ResIdx, b: ResIdx) -> bool {
     declared(a, b) || declared(b, a)
 }
 
+/// The VNets peered with a VNet (a peering declared in either direction).
+pub fn peers(g: &Graph, v: ResIdx) -> Vec<ResIdx> {
+    let mut out: Vec<ResIdx> = g
+        .children_of_type(v, t::PEERING)
+        .filter(|p| !g.get(*p).uncertain)
+        .filter_map(|p| g.target(p, EdgeKind::PeeringRemote))
+        .collect();
+    for p in g.sources_of(v, EdgeKind::PeeringRemote) {
+        if !g.get(p).uncertain {
+            out.extend(g.parent(p).filter(|x| g.get(*x).is(t::VNET)));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out.retain(|x| *x != v);
+    out
+}
+
+/// Does a VNet hold a private endpoint (in any of its subnets)?
+pub fn has_pe_in_vnet(g: &Graph, v: ResIdx) -> bool {
+    g.children_of_type(v, t::SUBNET).any(|s| {
+        g.sources_of(s, EdgeKind::Subnet)
+            .iter()
+            .any(|r| g.get(*r).is(t::PRIVATE_ENDPOINT))
+    })
+}
+
 /// Does any peering of this VNet point at a VNet outside the scan (or an unknown one)?
 pub fn has_unresolved_peering(g: &Graph, v: ResIdx) -> bool {
     g.children_of_type(v, t::PEERING)

@@ -32,13 +32,19 @@ use isolint_model::{Finding, Graph};
 
 /// Runs every rule over the graph and returns their findings (meta findings
 /// of the front-ends are not included; they are in [`Graph::findings`]).
+/// Rules run in parallel (rayon's global pool: `RAYON_NUM_THREADS` threads,
+/// else one per CPU); findings come in catalog order whatever the timing.
 pub fn run(graph: &Graph, config: &Config) -> Vec<Finding> {
-    let ctx = Ctx::new(graph, config);
-    let mut out = Vec::new();
-    for rule in all() {
-        if let Some(check) = rule.check {
-            check(&ctx, &mut out);
-        }
-    }
-    out
+    use rayon::prelude::*;
+    let per_rule: Vec<Vec<Finding>> = all()
+        .par_iter()
+        .map(|rule| {
+            let mut out = Vec::new();
+            if let Some(check) = rule.check {
+                check(&Ctx::new(graph, config), &mut out);
+            }
+            out
+        })
+        .collect();
+    per_rule.into_iter().flatten().collect()
 }

@@ -217,13 +217,18 @@ fn default_rules(nsg: ResIdx, direction: Direction) -> Vec<SecRule> {
 
 /// Does a rule's protocol field match? `None`: cannot tell.
 fn protocol_matches(p: &str, flow: Protocol) -> Option<bool> {
-    let p = p.trim().to_ascii_lowercase();
-    Some(match p.as_str() {
-        "*" | "any" => true,
-        "tcp" => flow == Protocol::Tcp,
-        "udp" => flow == Protocol::Udp,
-        "icmp" | "esp" | "ah" => false,
-        _ => return None,
+    let p = p.trim();
+    let is = |x: &str| p.eq_ignore_ascii_case(x);
+    Some(if p == "*" || is("any") {
+        true
+    } else if is("tcp") {
+        flow == Protocol::Tcp
+    } else if is("udp") {
+        flow == Protocol::Udp
+    } else if is("icmp") || is("esp") || is("ah") {
+        false
+    } else {
+        return None;
     })
 }
 
@@ -241,15 +246,15 @@ pub fn port_matches(spec: &str, port: u16) -> Option<bool> {
 }
 
 fn is_private(n: &ipnet::Ipv4Net) -> bool {
-    [
-        "10.0.0.0/8",
-        "172.16.0.0/12",
-        "192.168.0.0/16",
-        "100.64.0.0/10",
-    ]
-    .iter()
-    .filter_map(|p| p.parse::<ipnet::Ipv4Net>().ok())
-    .any(|r| r.contains(n))
+    const RANGES: [([u8; 4], u8); 4] = [
+        ([10, 0, 0, 0], 8),
+        ([172, 16, 0, 0], 12),
+        ([192, 168, 0, 0], 16),
+        ([100, 64, 0, 0], 10),
+    ];
+    RANGES.iter().any(|(a, len)| {
+        ipnet::Ipv4Net::new(std::net::Ipv4Addr::from(*a), *len).is_ok_and(|r| r.contains(n))
+    })
 }
 
 /// Does an address field match an endpoint?
@@ -261,15 +266,14 @@ fn address_matches(spec: &str, ep: &Endpoint) -> Option<bool> {
     if s == "<asg>" {
         return None;
     }
-    let lower = s.to_ascii_lowercase();
+    let is = |x: &str| s.eq_ignore_ascii_case(x);
     match ep {
         Endpoint::Tag(tag) => {
-            let tag_l = tag.to_ascii_lowercase();
-            if lower == "internet" {
+            if is("internet") {
                 // The service tags of the required flows are public addresses.
                 return Some(true);
             }
-            if lower == "virtualnetwork" || lower == "azureloadbalancer" {
+            if is("virtualnetwork") || is("azureloadbalancer") {
                 return Some(false);
             }
             if let Some(net) = parse_v4(s) {
@@ -280,11 +284,11 @@ fn address_matches(spec: &str, ep: &Endpoint) -> Option<bool> {
                 return if is_private(&net) { Some(false) } else { None };
             }
             // Tags: a bare tag covers its regional forms.
-            let base = tag_l.split('.').next().unwrap_or(&tag_l);
-            Some(lower == tag_l || lower == base)
+            let base = tag.split('.').next().unwrap_or(tag);
+            Some(is(tag) || is(base))
         }
         Endpoint::Vnet(prefix) => {
-            if lower == "virtualnetwork" {
+            if is("virtualnetwork") {
                 return Some(true);
             }
             if let Some(net) = parse_v4(s) {
@@ -335,17 +339,24 @@ fn rule_matches(r: &SecRule, flow: &Flow) -> Option<bool> {
 
 /// The verdict of an NSG on a flow.
 pub fn evaluate(g: &Graph, nsg: ResIdx, flow: &Flow) -> Verdict {
-    let Some(mut all) = rules(g, nsg) else {
+    verdict(rules(g, nsg).as_deref(), nsg, flow)
+}
+
+fn verdict(explicit: Option<&[SecRule]>, nsg: ResIdx, flow: &Flow) -> Verdict {
+    let Some(explicit) = explicit else {
         return Verdict::Unknown;
     };
-    all.extend(default_rules(nsg, flow.direction));
-    for r in all {
-        match rule_matches(&r, flow) {
+    verdict_with(explicit, &default_rules(nsg, flow.direction), flow)
+}
+
+fn verdict_with(explicit: &[SecRule], defaults: &[SecRule], flow: &Flow) -> Verdict {
+    for r in explicit.iter().chain(defaults.iter()) {
+        match rule_matches(r, flow) {
             Some(true) => {
                 return if r.allow {
-                    Verdict::Allowed(r)
+                    Verdict::Allowed(r.clone())
                 } else {
-                    Verdict::Denied(r)
+                    Verdict::Denied(r.clone())
                 }
             }
             Some(false) => {}
@@ -353,6 +364,48 @@ pub fn evaluate(g: &Graph, nsg: ResIdx, flow: &Flow) -> Verdict {
         }
     }
     Verdict::Unknown
+}
+
+/// NSG rules read once per run: rules ask many flows of the same NSGs.
+#[derive(Default)]
+pub struct NsgCache {
+    parsed: std::cell::RefCell<std::collections::HashMap<ResIdx, Option<std::rc::Rc<Parsed>>>>,
+}
+
+/// An NSG's explicit rules and its default rules in both directions.
+struct Parsed {
+    explicit: Vec<SecRule>,
+    inbound: Vec<SecRule>,
+    outbound: Vec<SecRule>,
+}
+
+impl NsgCache {
+    /// The verdict of an NSG on a flow ([`evaluate`], with the NSG's rules read once).
+    pub fn evaluate(&self, g: &Graph, nsg: ResIdx, flow: &Flow) -> Verdict {
+        let cached = self.parsed.borrow().get(&nsg).cloned();
+        let parsed = match cached {
+            Some(c) => c,
+            None => {
+                let parsed = rules(g, nsg).map(|explicit| {
+                    std::rc::Rc::new(Parsed {
+                        explicit,
+                        inbound: default_rules(nsg, Direction::Inbound),
+                        outbound: default_rules(nsg, Direction::Outbound),
+                    })
+                });
+                self.parsed.borrow_mut().insert(nsg, parsed.clone());
+                parsed
+            }
+        };
+        let Some(p) = parsed else {
+            return Verdict::Unknown;
+        };
+        let defaults = match flow.direction {
+            Direction::Inbound => &p.inbound,
+            Direction::Outbound => &p.outbound,
+        };
+        verdict_with(&p.explicit, defaults, flow)
+    }
 }
 
 #[cfg(test)]

@@ -854,11 +854,26 @@ impl<'a> Evaluator<'a> {
             },
             "self" => (Value::unknown(), 0),
             "module" => match attr(0) {
-                Some(n) => (self.module_value(sc.inst, n), 1),
+                Some(n) => {
+                    if !self.insts[sc.inst].modules.contains_key(n) {
+                        let v = self.module_value(sc.inst, n);
+                        if !self.insts[sc.inst].modules.contains_key(n) {
+                            return (v, 1);
+                        }
+                    }
+                    let keys = self.static_keys(file, &ops[1..], sc);
+                    match self.insts[sc.inst].modules.get(n) {
+                        Some(stored) => {
+                            let (sub, used) = descend(stored, &keys);
+                            (sub.clone(), 1 + used)
+                        }
+                        None => (Value::unknown(), 1),
+                    }
+                }
                 None => (self.error(), 0),
             },
             "data" => match (attr(0), attr(1)) {
-                (Some(t), Some(n)) => (self.resource_value(sc.inst, true, t, n), 2),
+                (Some(t), Some(n)) => self.resource_path(file, sc, true, t, n, &ops[2..], 2),
                 _ => (self.error(), 0),
             },
             _ => match attr(0) {
@@ -866,7 +881,7 @@ impl<'a> Evaluator<'a> {
                     if self.insts[sc.inst].decl.resource(false, name, n).is_none() {
                         return (self.error(), 1);
                     }
-                    (self.resource_value(sc.inst, false, name, n), 1)
+                    self.resource_path(file, sc, false, name, n, &ops[1..], 1)
                 }
                 None => {
                     let _ = file;
@@ -1007,6 +1022,69 @@ impl<'a> Evaluator<'a> {
 
     /// The value of `type.name` (or `data.type.name`): an object, or a list /
     /// map of objects for `count` / `for_each`.
+    /// A resource reference and the operators after it
+    /// (`azurerm_subnet.a[0].id`): follows the static part of the path inside
+    /// the stored object and clones only what it reaches, not the whole
+    /// object. Returns the value and how many operators were used.
+    #[allow(clippy::too_many_arguments)]
+    fn resource_path(
+        &mut self,
+        file: FileId,
+        sc: &Scope,
+        data: bool,
+        ty: &str,
+        name: &str,
+        rest: &[&TraversalOperator],
+        used: usize,
+    ) -> (Value, usize) {
+        let key = (data, ty.to_string(), name.to_string());
+        if !self.insts[sc.inst].resources.contains_key(&key) {
+            let v = self.resource_value(sc.inst, data, ty, name);
+            if !self.insts[sc.inst].resources.contains_key(&key) {
+                return (v, used);
+            }
+        }
+        let keys = self.static_keys(file, rest, sc);
+        match self.insts[sc.inst].resources.get(&key) {
+            Some(stored) => {
+                let (sub, n) = descend(stored, &keys);
+                (sub.clone(), used + n)
+            }
+            None => (Value::unknown(), used),
+        }
+    }
+
+    /// The keys of the leading attribute and index operators, evaluated (an
+    /// index expression that is not known stops the list).
+    fn static_keys(
+        &mut self,
+        file: FileId,
+        ops: &[&TraversalOperator],
+        sc: &Scope,
+    ) -> Vec<StaticKey> {
+        let mut keys = Vec::new();
+        for op in ops {
+            let k = match op {
+                TraversalOperator::GetAttr(a) => StaticKey::Attr(a.as_str().to_string()),
+                TraversalOperator::LegacyIndex(n) => StaticKey::Index(*n.value() as i64),
+                TraversalOperator::Index(e) => {
+                    let k = self.eval(file, e, sc);
+                    match &k.data {
+                        Data::Number(_) => match k.as_i64() {
+                            Some(i) => StaticKey::Index(i),
+                            None => break,
+                        },
+                        Data::String(s) => StaticKey::Key(s.clone()),
+                        _ => break,
+                    }
+                }
+                _ => break,
+            };
+            keys.push(k);
+        }
+        keys
+    }
+
     fn resource_value(&mut self, inst: usize, data: bool, ty: &str, name: &str) -> Value {
         let key = (data, ty.to_string(), name.to_string());
         if let Some(v) = self.insts[inst].resources.get(&key) {
@@ -1552,4 +1630,34 @@ fn mark_objects(v: &mut Value, key: ResKey) {
             _ => {}
         }
     }
+}
+
+/// One step of a reference path whose key is known before the value is read.
+enum StaticKey {
+    Attr(String),
+    Index(i64),
+    Key(String),
+}
+
+/// Follows static keys inside a value as long as each step is a plain hit (an
+/// attribute or key that is present, an index in range); the caller applies
+/// the remaining operators with their full semantics (errors, unknowns,
+/// computed attributes). Returns the value reached and the steps taken.
+fn descend<'v>(mut v: &'v Value, keys: &[StaticKey]) -> (&'v Value, usize) {
+    let mut n = 0;
+    for k in keys {
+        let next = match (&v.data, k) {
+            (Data::Map(m), StaticKey::Attr(a) | StaticKey::Key(a)) => m.get(a.as_str()),
+            (Data::List(items), StaticKey::Index(i)) if *i >= 0 => items.get(*i as usize),
+            _ => None,
+        };
+        match next {
+            Some(x) => {
+                v = x;
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    (v, n)
 }

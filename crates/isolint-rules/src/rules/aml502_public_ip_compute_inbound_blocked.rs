@@ -1,7 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
 use crate::defs::{bool_prop, compute_subnet, computes, in_scope};
-use crate::nsg::{evaluate, Direction, Endpoint, Flow, Protocol, Verdict};
+use crate::nsg::{Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
 
@@ -49,7 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 source: Endpoint::Tag("AzureMachineLearning".into()),
                 destination: Endpoint::Vnet(crate::defs::subnet_prefix(g, s)),
             };
-            let Verdict::Denied(rule) = evaluate(g, nsg, &flow) else {
+            let Verdict::Denied(rule) = ctx.nsgs.evaluate(g, nsg, &flow) else {
                 continue;
             };
             let how = if rule.default {

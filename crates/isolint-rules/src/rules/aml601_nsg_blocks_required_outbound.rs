@@ -1,7 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{bool_prop, compute_subnet, computes, in_scope, peered, region, vnet_of};
-use crate::nsg::{evaluate, Direction, Endpoint, Flow, Protocol, Verdict};
+use crate::defs::{bool_prop, compute_subnet, computes, has_pe_in_vnet, in_scope, peers, region};
+use crate::nsg::{Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, ResIdx, Severity};
 use std::collections::BTreeSet;
@@ -58,10 +58,9 @@ pub(crate) fn required_flows(
         flows.push((regional("Keyvault"), Protocol::Tcp, 443));
     }
     if let Some(v) = crate::defs::vnet_of_subnet(g, subnet) {
-        let pe_here = g
-            .of_type(t::PRIVATE_ENDPOINT)
-            .iter()
-            .any(|pe| vnet_of(g, *pe).is_some_and(|pv| pv == v || peered(g, pv, v)));
+        let pe_here = std::iter::once(v)
+            .chain(peers(g, v))
+            .any(|n| has_pe_in_vnet(g, n));
         if pe_here {
             flows.push(("VirtualNetwork".into(), Protocol::Tcp, 443));
         }
@@ -100,7 +99,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     source: src.clone(),
                     destination: dest,
                 };
-                let Verdict::Denied(rule) = evaluate(g, nsg, &flow) else {
+                let Verdict::Denied(rule) = ctx.nsgs.evaluate(g, nsg, &flow) else {
                     continue;
                 };
                 if !done.insert((nsg, tag.clone(), port, proto.name())) {

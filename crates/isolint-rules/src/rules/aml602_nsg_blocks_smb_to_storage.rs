@@ -1,7 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
 use crate::defs::{compute_subnet, computes, in_scope, private_endpoints, region};
-use crate::nsg::{evaluate, Direction, Endpoint, Flow, Protocol, Verdict};
+use crate::nsg::{Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
 
@@ -109,7 +109,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 if g.get(nsg).uncertain {
                     continue;
                 }
-                let Verdict::Denied(rule) = evaluate(g, nsg, &flow) else {
+                let Verdict::Denied(rule) = ctx.nsgs.evaluate(g, nsg, &flow) else {
                     continue;
                 };
                 if !done.insert((nsg, what.clone())) {
