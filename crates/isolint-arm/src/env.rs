@@ -2,14 +2,14 @@
 
 use crate::Cloud;
 use isolint_model::Value;
-use std::collections::BTreeMap;
+use isolint_model::ValueMap;
 
 fn obj(pairs: &[(&str, Value)]) -> Value {
     Value::map(
         pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect::<BTreeMap<_, _>>(),
+            .collect::<ValueMap>(),
     )
 }
 

@@ -5,6 +5,7 @@ use crate::expr::{self, Expr, StrKind};
 use crate::ArmOptions;
 use isolint_json::{JsonKind, JsonNode};
 use isolint_model::finding::meta;
+use isolint_model::ValueMap;
 use isolint_model::{Data, FileId, Finding, Origin, Span, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -347,7 +348,7 @@ impl<'t> Scope<'t> {
                 Value::list(out).with_origin(Origin::written(node.span))
             }
             JsonKind::Object(members) => {
-                let mut map = BTreeMap::new();
+                let mut map = ValueMap::new();
                 let mut sites = sites;
                 for m in members {
                     if m.key.eq_ignore_ascii_case("copy") {

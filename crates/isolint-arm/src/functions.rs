@@ -8,8 +8,8 @@ use crate::expr::Expr;
 use isolint_json::JsonNode;
 use isolint_model::finding::meta;
 use isolint_model::value::format_number;
+use isolint_model::ValueMap;
 use isolint_model::{Data, FileId, Span, Value};
-use std::collections::BTreeMap;
 
 /// Placeholder for the subscription of the current deployment in resource IDs.
 pub const SUBSCRIPTION_PLACEHOLDER: &str = "{subscriptionId}";
@@ -242,7 +242,7 @@ fn lazy(
         }
         "createarray" => Value::list((0..args.len()).map(|i| ev(st, i)).collect()),
         "createobject" => {
-            let mut m = BTreeMap::new();
+            let mut m = ValueMap::new();
             let mut i = 0;
             while i + 1 < args.len() {
                 let k = ev(st, i);
@@ -374,7 +374,7 @@ fn lazy(
                     let Data::Map(m) = &input.data else {
                         return unknown();
                     };
-                    let mut out = BTreeMap::new();
+                    let mut out = ValueMap::new();
                     for (k, v) in m {
                         out.insert(
                             k.clone(),
@@ -392,7 +392,7 @@ fn lazy(
                 }
                 "toobject" => {
                     let val_lam = args.get(2).and_then(lambda_parts);
-                    let mut out = BTreeMap::new();
+                    let mut out = ValueMap::new();
                     for it in items {
                         let k =
                             apply_lambda(scope, st, &lam, std::slice::from_ref(&it), span, local);
@@ -467,7 +467,7 @@ fn reference(scope: &Scope, st: &mut State, args: &[Expr], span: Span, local: &L
         let outputs = decl.and_then(|d| scope.outputs.borrow().get(&decl_output_key(d)).cloned());
         return match outputs {
             Some(outputs) => {
-                let mut m = BTreeMap::new();
+                let mut m = ValueMap::new();
                 m.insert("outputs".to_string(), outputs);
                 Value::map(m)
             }
@@ -494,7 +494,7 @@ fn reference(scope: &Scope, st: &mut State, args: &[Expr], span: Span, local: &L
     };
     match scope.outputs.borrow().get(&key) {
         Some(outputs) => {
-            let mut m = BTreeMap::new();
+            let mut m = ValueMap::new();
             m.insert("outputs".to_string(), outputs.clone());
             Value::map(m)
         }
@@ -825,7 +825,7 @@ fn eager(
             }
             match &vals[0].data {
                 Data::Map(first) => {
-                    let mut out = BTreeMap::new();
+                    let mut out = ValueMap::new();
                     for (k, v) in first {
                         if vals[1..]
                             .iter()
@@ -866,7 +866,7 @@ fn eager(
             Value::list(
                 keys.into_iter()
                     .map(|k| {
-                        let mut e = BTreeMap::new();
+                        let mut e = ValueMap::new();
                         e.insert("key".to_string(), s(k.clone()));
                         e.insert("value".to_string(), m[k].clone());
                         Value::map(e)
@@ -889,7 +889,7 @@ fn eager(
         }
         "objectkeys" => Value::list(a(0)?.as_map()?.keys().map(|k| s(k.clone())).collect()),
         "shallowmerge" => {
-            let mut out = BTreeMap::new();
+            let mut out = ValueMap::new();
             for it in a(0)?.as_list()? {
                 for (k, v) in it.as_map()? {
                     out.insert(k.clone(), v.clone());
@@ -998,7 +998,7 @@ fn eager(
         }
         "environment" => crate::env::environment(st.opts.cloud),
         "deployment" => {
-            let mut m = BTreeMap::new();
+            let mut m = ValueMap::new();
             m.insert("name".to_string(), scope.deployment_name.clone());
             m.insert("properties".to_string(), unknown());
             m.insert("location".to_string(), unknown());

@@ -4,6 +4,7 @@
 use crate::eval::{Local, Scope, State};
 use isolint_json::{JsonKind, JsonNode};
 use isolint_model::finding::meta;
+use isolint_model::ValueMap;
 use isolint_model::{
     types, Data, FileId, Format, Origin, Resource, SourceMap, Span, Suppression, Value,
 };
@@ -134,7 +135,7 @@ impl<'a, 'o> Loader<'a, 'o> {
             }
             self.resource(scope, node, sym, None, local, ctx);
         }
-        let mut outs = BTreeMap::new();
+        let mut outs = ValueMap::new();
         for m in tpl
             .get("outputs")
             .and_then(JsonNode::as_object)
@@ -147,7 +148,7 @@ impl<'a, 'o> Loader<'a, 'o> {
             } else {
                 Value::unknown()
             };
-            let mut o = BTreeMap::new();
+            let mut o = ValueMap::new();
             o.insert("value".to_string(), v);
             if let Some(t) = m.value.get("type").and_then(JsonNode::as_str) {
                 o.insert("type".to_string(), Value::string(t));
@@ -441,7 +442,7 @@ impl<'a, 'o> Loader<'a, 'o> {
         r.trail = ctx.trail.clone();
         r.resource_group = ctx.resource_group.clone();
         let deployment = full_type.eq_ignore_ascii_case(types::DEPLOYMENT);
-        let mut body = BTreeMap::new();
+        let mut body = ValueMap::new();
         let mut sites = BTreeMap::new();
         for m in node.as_object().unwrap_or(&[]) {
             let lk = m.key.to_ascii_lowercase();
@@ -536,7 +537,7 @@ impl<'a, 'o> Loader<'a, 'o> {
         local: &Local,
         sites: &mut BTreeMap<String, Span>,
     ) -> Value {
-        let mut out = BTreeMap::new();
+        let mut out = ValueMap::new();
         for m in props.as_object().unwrap_or(&[]) {
             let lk = m.key.to_ascii_lowercase();
             if lk == "template" {

@@ -7,6 +7,7 @@ use crate::{parse, CommentKind, ParsedFile, Span as BSpan};
 use isolint_arm::Cloud;
 use isolint_model::finding::meta;
 use isolint_model::value::format_number;
+use isolint_model::ValueMap;
 use isolint_model::{
     Data, FileId, Finding, Format, Origin, ResKey, Resource, SourceMap, Span, Suppression, Unit,
     Value,
@@ -465,7 +466,7 @@ impl<'s> Loader<'s> {
     }
 
     fn outputs(&mut self, m: &Rc<Module>) -> Value {
-        let mut out = BTreeMap::new();
+        let mut out = ValueMap::new();
         for item in &m.parsed.items {
             if let ItemKind::Output(o) = &item.kind {
                 let v = self.eval(m, &o.value, &Vec::new());
@@ -751,7 +752,7 @@ impl<'s> Loader<'s> {
         let ExprKind::Object(members) = &body.kind else {
             return Some(Value::unknown());
         };
-        let mut props = BTreeMap::new();
+        let mut props = ValueMap::new();
         let mut name = Value::unknown_at(Some(self.sp(m, decl.item.span)));
         let mut parent_key = ctx.parent_key;
         let mut scope_val: Option<Value> = None;
@@ -1096,7 +1097,7 @@ impl<'s> Loader<'s> {
         };
         let mut dname = Value::unknown();
         let mut given = HashMap::new();
-        let mut param_map = BTreeMap::new();
+        let mut param_map = ValueMap::new();
         let mut has_params = false;
         for mem in members {
             let ObjectMember::Property(p) = mem else {
@@ -1111,7 +1112,7 @@ impl<'s> Loader<'s> {
                     if let Some(map) = v.as_map() {
                         for (k, v) in map {
                             given.insert(k.clone(), v.clone());
-                            let mut w = BTreeMap::new();
+                            let mut w = ValueMap::new();
                             match secrets.get(k) {
                                 Some(r) => w.insert("reference".to_string(), r.clone()),
                                 None => w.insert("value".to_string(), v.clone()),
@@ -1172,7 +1173,7 @@ impl<'s> Loader<'s> {
             self.run_module(&child);
             self.outputs(&child)
         };
-        let mut obj = BTreeMap::new();
+        let mut obj = ValueMap::new();
         obj.insert("name".to_string(), dname);
         obj.insert("outputs".to_string(), outputs);
         Some(
@@ -1352,7 +1353,7 @@ impl<'s> Loader<'s> {
                 Value::list(out).with_origin(written)
             }
             ExprKind::Object(members) => {
-                let mut out = BTreeMap::new();
+                let mut out = ValueMap::new();
                 for mem in members {
                     match mem {
                         ObjectMember::Property(p) => {
@@ -1693,7 +1694,7 @@ impl<'s> Loader<'s> {
             "tenant" if c.args.is_empty() => {
                 // As a scope: resources deployed to the tenant have IDs
                 // starting at `/providers/`.
-                let mut t = BTreeMap::new();
+                let mut t = ValueMap::new();
                 t.insert("id".to_string(), Value::string(""));
                 return Value::map(t);
             }
@@ -1833,8 +1834,8 @@ impl<'s> Loader<'s> {
                 continue;
             }
             let kv = self.eval(m, base, locals);
-            let mut r = BTreeMap::new();
-            let mut vault = BTreeMap::new();
+            let mut r = ValueMap::new();
+            let mut vault = ValueMap::new();
             vault.insert(
                 "id".to_string(),
                 kv.get("id").cloned().unwrap_or_else(Value::unknown),
@@ -1872,7 +1873,7 @@ impl<'s> Loader<'s> {
             let Some(map) = input.as_map() else {
                 return unknown;
             };
-            let mut out = BTreeMap::new();
+            let mut out = ValueMap::new();
             for (k, v) in map {
                 out.insert(
                     k.clone(),
@@ -1940,7 +1941,7 @@ impl<'s> Loader<'s> {
             }
             "toobject" => {
                 let val = c.args.get(2);
-                let mut out = BTreeMap::new();
+                let mut out = ValueMap::new();
                 for it in items {
                     let k = self.apply(m, lam, std::slice::from_ref(&it), locals);
                     let Some(k) = k.as_str().map(str::to_string) else {
@@ -1955,7 +1956,7 @@ impl<'s> Loader<'s> {
                 Value::map(out)
             }
             "groupby" => {
-                let mut out: BTreeMap<String, Value> = BTreeMap::new();
+                let mut out: ValueMap = ValueMap::new();
                 for it in items {
                     let k = self.apply(m, lam, std::slice::from_ref(&it), locals);
                     let Some(k) = k.as_str().map(str::to_string) else {
@@ -2045,7 +2046,7 @@ fn scope_object(name: &str, args: &[Value]) -> Value {
         Some(v) => v.as_str().map(str::to_string),
         None => Some(ph.to_string()),
     };
-    let mut m = BTreeMap::new();
+    let mut m = ValueMap::new();
     let id = if name == "subscription" {
         let sub = text(args.first(), SUBSCRIPTION_PLACEHOLDER);
         if let Some(s) = &sub {

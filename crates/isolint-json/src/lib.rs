@@ -38,7 +38,6 @@
 #![forbid(unsafe_code)]
 
 use isolint_model::{Data, FileId, Origin, Span, Value};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Default bound on array/object nesting.
@@ -561,7 +560,7 @@ impl JsonNode {
             JsonKind::String(s) => Data::String(s.clone()),
             JsonKind::Array(items) => Data::List(items.iter().map(JsonNode::to_value).collect()),
             JsonKind::Object(members) => {
-                let mut m = BTreeMap::new();
+                let mut m = isolint_model::ValueMap::new();
                 for mem in members {
                     m.insert(mem.key.clone(), mem.value.to_value());
                 }

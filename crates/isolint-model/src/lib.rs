@@ -27,6 +27,7 @@
 pub mod finding;
 pub mod graph;
 pub mod id;
+pub mod map;
 pub mod net;
 pub mod resource;
 pub mod span;
@@ -36,6 +37,7 @@ pub mod value;
 pub use finding::{Finding, Related, Severity};
 pub use graph::{Edge, EdgeKind, Graph, GraphBuilder, ResIdx, Unresolved};
 pub use id::{IdKey, ResourceId};
+pub use map::ValueMap;
 pub use resource::{Format, Resource, Suppression, Unit};
 pub use span::{FileId, ForkedFiles, LineCol, Remap, SourceFile, SourceMap, Span};
 pub use value::{Data, Origin, OriginKind, ResKey, Value};

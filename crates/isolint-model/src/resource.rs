@@ -207,7 +207,7 @@ mod tests {
             data: crate::value::Data::List(vec![inner]),
             origin: Default::default(),
         };
-        let mut body = std::collections::BTreeMap::new();
+        let mut body = crate::ValueMap::new();
         body.insert("k".to_string(), list);
         r.body = Value {
             data: crate::value::Data::Map(body),

@@ -9,8 +9,8 @@
 //! Rules must treat it as "not proven": an unknown value never produces a
 //! finding.
 
+use crate::map::ValueMap;
 use crate::span::Span;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Key of a resource inside the front-end unit that produced it (its index
@@ -71,7 +71,7 @@ pub enum Data {
     Number(f64),
     String(String),
     List(Vec<Value>),
-    Map(BTreeMap<String, Value>),
+    Map(ValueMap),
     /// Not knowable before deployment (or beyond what the evaluator computes).
     Unknown,
 }
@@ -125,11 +125,11 @@ impl Value {
     pub fn list(items: Vec<Value>) -> Value {
         Value::from(Data::List(items))
     }
-    pub fn map(entries: BTreeMap<String, Value>) -> Value {
+    pub fn map(entries: ValueMap) -> Value {
         Value::from(Data::Map(entries))
     }
     pub fn empty_map() -> Value {
-        Value::from(Data::Map(BTreeMap::new()))
+        Value::from(Data::Map(ValueMap::new()))
     }
 
     pub fn with_origin(mut self, origin: Origin) -> Value {
@@ -201,13 +201,13 @@ impl Value {
             _ => None,
         }
     }
-    pub fn as_map(&self) -> Option<&BTreeMap<String, Value>> {
+    pub fn as_map(&self) -> Option<&ValueMap> {
         match &self.data {
             Data::Map(m) => Some(m),
             _ => None,
         }
     }
-    pub fn as_map_mut(&mut self) -> Option<&mut BTreeMap<String, Value>> {
+    pub fn as_map_mut(&mut self) -> Option<&mut ValueMap> {
         match &mut self.data {
             Data::Map(m) => Some(m),
             _ => None,
@@ -255,7 +255,7 @@ impl Value {
         let segs: Vec<&str> = path.split('.').collect();
         for (i, seg) in segs.iter().enumerate() {
             if !matches!(cur.data, Data::Map(_)) {
-                cur.data = Data::Map(BTreeMap::new());
+                cur.data = Data::Map(ValueMap::new());
             }
             let Data::Map(m) = &mut cur.data else {
                 unreachable!()

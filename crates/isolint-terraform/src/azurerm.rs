@@ -10,8 +10,8 @@
 
 use crate::eval::Record;
 use isolint_model::types as t;
+use isolint_model::ValueMap;
 use isolint_model::{Data, Format, Origin, OriginKind, ResKey, Resource, Span, Value};
-use std::collections::BTreeMap;
 
 /// A property written onto another resource (association resources, `azapi_update_resource`).
 pub struct Patch {
@@ -145,7 +145,7 @@ fn map_bool(v: &Value, f: impl Fn(bool) -> Data) -> Value {
 }
 
 fn obj(entries: &[(&str, Value)]) -> Value {
-    let mut m = BTreeMap::new();
+    let mut m = ValueMap::new();
     for (k, v) in entries {
         m.insert((*k).to_string(), v.clone());
     }

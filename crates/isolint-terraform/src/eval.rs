@@ -13,6 +13,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::{Directive, Element, Template};
 use isolint_model::finding::meta;
+use isolint_model::ValueMap;
 use isolint_model::{Data, FileId, Finding, Origin, OriginKind, ResKey, Span, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -218,7 +219,7 @@ impl<'a> Evaluator<'a> {
                 written(Data::List(items))
             }
             Expression::Object(o) => {
-                let mut m = BTreeMap::new();
+                let mut m = ValueMap::new();
                 for (k, v) in o.iter() {
                     let key = match k {
                         ObjectKey::Ident(id) => id.as_str().to_string(),
@@ -514,7 +515,7 @@ impl<'a> Evaluator<'a> {
             )
         };
         let mut list = Vec::new();
-        let mut map: BTreeMap<String, Value> = BTreeMap::new();
+        let mut map: ValueMap = ValueMap::new();
         let mut groups: BTreeMap<String, Vec<Value>> = BTreeMap::new();
         for (k, v) in items {
             if !self.tick(span) {
@@ -1131,7 +1132,7 @@ impl<'a> Evaluator<'a> {
                 Value::list(items)
             }
             Expansion::ForEach(entries) => {
-                let mut m = BTreeMap::new();
+                let mut m = ValueMap::new();
                 for (k, v) in entries {
                     let mut s = sc.clone();
                     s.each = Some((Value::string(k.clone()), v));
@@ -1242,7 +1243,7 @@ impl<'a> Evaluator<'a> {
         prefix: &str,
         sites: &mut HashMap<String, Span>,
     ) -> Value {
-        let mut m: BTreeMap<String, Value> = BTreeMap::new();
+        let mut m: ValueMap = ValueMap::new();
         for s in body.iter() {
             match s {
                 Structure::Attribute(a) => {
@@ -1309,7 +1310,7 @@ impl<'a> Evaluator<'a> {
         sc: &Scope,
         prefix: &str,
         sites: &mut HashMap<String, Span>,
-        m: &mut BTreeMap<String, Value>,
+        m: &mut ValueMap,
     ) {
         let entry = m
             .entry(name.to_string())
@@ -1333,7 +1334,7 @@ impl<'a> Evaluator<'a> {
         sc: &Scope,
         prefix: &str,
         sites: &mut HashMap<String, Span>,
-        m: &mut BTreeMap<String, Value>,
+        m: &mut ValueMap,
     ) {
         let Some(name) = b.labels.first().map(|l| l.as_str().to_string()) else {
             return;
@@ -1371,7 +1372,7 @@ impl<'a> Evaluator<'a> {
             return;
         }
         for (k, v) in items {
-            let mut it = BTreeMap::new();
+            let mut it = ValueMap::new();
             it.insert("key".to_string(), k);
             it.insert("value".to_string(), v);
             let s2 = sc.with_var(&iter_name, Value::map(it));
@@ -1437,7 +1438,7 @@ impl<'a> Evaluator<'a> {
                                 Value::list(items)
                             }
                             Expansion::ForEach(entries) => {
-                                let mut m = BTreeMap::new();
+                                let mut m = ValueMap::new();
                                 for (k, v) in entries {
                                     let mut s = sc.clone();
                                     s.each = Some((Value::string(k.clone()), v));
@@ -1505,7 +1506,7 @@ impl<'a> Evaluator<'a> {
             inputs,
             trail,
         ));
-        let mut outs = BTreeMap::new();
+        let mut outs = ValueMap::new();
         for (name, e) in &decl.outputs {
             let v = self.eval(e.file, &e.expr, &Scope::module(idx));
             outs.insert(name.clone(), v);

@@ -6,6 +6,7 @@
 
 use super::strings::strlen;
 use super::{is_exact_decimal, to_bool, to_number, to_string, Args, FnError, MAX_LIST};
+use isolint_model::ValueMap;
 use isolint_model::{Data, Value};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
@@ -366,7 +367,7 @@ pub(super) fn matchkeys(a: &Args<'_>) -> Result<Value, FnError> {
 }
 
 pub(super) fn merge(a: &Args<'_>) -> Result<Value, FnError> {
-    let mut out: BTreeMap<String, Value> = BTreeMap::new();
+    let mut out: ValueMap = ValueMap::new();
     for (i, v) in a.args.iter().enumerate() {
         match &v.data {
             Data::Null => continue,
@@ -607,7 +608,7 @@ pub(super) fn zipmap(a: &Args<'_>) -> Result<Value, FnError> {
             values.len()
         )));
     }
-    let mut out = BTreeMap::new();
+    let mut out = ValueMap::new();
     for (i, (k, v)) in keys.iter().zip(values).enumerate() {
         let k = to_string(k).map_err(|e| a.invalid(format!("key {i} {e}")))?;
         out.insert(k, v.clone());

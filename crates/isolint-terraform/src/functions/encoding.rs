@@ -4,8 +4,8 @@ use super::{number_to_string, Args, FnError, MAX_LIST, MAX_STRING};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
+use isolint_model::ValueMap;
 use isolint_model::{Data, Origin, OriginKind, Value};
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Go's `base64.StdEncoding`: padded, lenient about trailing bits.
@@ -223,7 +223,7 @@ pub(super) fn csvdecode(a: &Args<'_>) -> Result<Value, FnError> {
         if out.len() >= MAX_LIST {
             return Err(a.limit(format!("more than {MAX_LIST} rows")));
         }
-        let mut m = BTreeMap::new();
+        let mut m = ValueMap::new();
         for (k, v) in header.iter().zip(row) {
             m.insert(k.clone(), Value::string(v));
         }

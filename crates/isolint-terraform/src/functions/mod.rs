@@ -38,7 +38,6 @@
 //! input makes a function panic.
 
 use isolint_model::{Data, OriginKind, Span, Value};
-use std::collections::BTreeMap;
 use std::path::Path;
 
 mod collections;
@@ -368,7 +367,7 @@ impl Args<'_> {
     }
 
     /// A map or object argument.
-    pub fn map(&self, i: usize) -> Result<&BTreeMap<String, Value>, FnError> {
+    pub fn map(&self, i: usize) -> Result<&isolint_model::ValueMap, FnError> {
         let v = self.get(i)?;
         match &v.data {
             Data::Map(m) => Ok(m),

@@ -3,7 +3,7 @@
 use super::text::{char_count, graphemes};
 use super::{to_string, Args, FnError, MAX_LIST, MAX_STRING};
 use isolint_model::Value;
-use std::collections::BTreeMap;
+use isolint_model::ValueMap;
 
 pub(super) fn chomp(a: &Args<'_>) -> Result<Value, FnError> {
     let s = a.str(0)?;
@@ -252,7 +252,7 @@ fn capture_value(shape: &Shape, caps: &regex::Captures<'_>) -> Value {
         Shape::Whole => group(0),
         Shape::Positional(k) => Value::list((1..=*k).map(group).collect()),
         Shape::Named(names) => {
-            let mut out = BTreeMap::new();
+            let mut out = ValueMap::new();
             for name in names {
                 let v = caps
                     .name(name)
