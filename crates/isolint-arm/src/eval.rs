@@ -408,7 +408,24 @@ impl<'t> Scope<'t> {
                     let mut v = self.eval(st, &e, span, local);
                     fill_origin(&mut v, Origin::computed(span), 0);
                     if v.is_unknown() {
-                        if let Expr::Call(n, args) = &e {
+                        // `resourceId(...)`, or a runtime property of
+                        // `reference(resourceId(...))`: the value comes from
+                        // that resource even though it is not known.
+                        let mut base = &e;
+                        while let Expr::Prop(b, _) | Expr::Index(b, _) = base {
+                            base = b;
+                        }
+                        let named = match base {
+                            Expr::Call(f, args) if std::ptr::eq(base, &e) => Some((f, args)),
+                            Expr::Call(f, args) if f.eq_ignore_ascii_case("reference") => {
+                                match args.first() {
+                                    Some(Expr::Call(n, a)) => Some((n, a)),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        if let Some((n, args)) = named {
                             if let Some(decl) = self.symbolic_target(st, n, args, local, span) {
                                 st.pending_links.insert(span, decl);
                             }

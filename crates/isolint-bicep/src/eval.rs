@@ -2150,12 +2150,22 @@ fn collect_resdecls(m: &mut Module, item: &Item, parent: Option<(usize, String)>
     }
 }
 
+/// A part of a resource's object stays linked to the resource, so that a
+/// runtime property read from it (`fw.properties.ipConfigurations[0]
+/// .properties.privateIPAddress`) is known to come from that resource.
+fn from_resource(parent: &Value, mut child: Value) -> Value {
+    if child.origin.resource.is_none() && matches!(child.data, Data::Map(_) | Data::List(_)) {
+        child.origin.resource = parent.origin.resource;
+    }
+    child
+}
+
 fn member(b: &Value, name: &str, safe: bool) -> Value {
     match &b.data {
         Data::Map(_) => match b.get(name) {
-            Some(v) => v.clone(),
+            Some(v) => from_resource(b, v.clone()),
             None if safe && b.origin.resource.is_none() => Value::null(),
-            None => Value::unknown(),
+            None => Value::unknown().with_resource(b.origin.resource),
         },
         Data::Null if safe => Value::null(),
         _ => Value::unknown(),
@@ -2179,7 +2189,7 @@ fn index_value(b: &Value, i: &Value, safe: bool, from_end: bool) -> Value {
                 .and_then(|x| usize::try_from(x).ok())
                 .and_then(|x| items.get(x))
             {
-                Some(v) => v.clone(),
+                Some(v) => from_resource(b, v.clone()),
                 None if safe => Value::null(),
                 None => Value::unknown(),
             }
