@@ -121,6 +121,8 @@ pub(crate) struct Scope<'t> {
     pub decls: RefCell<HashMap<String, Option<Span>>>,
     /// languageVersion 2.0 symbolic names → resource IDs (when known).
     pub symbol_ids: RefCell<HashMap<String, Value>>,
+    /// Symbolic name (lower case) → the declaration (languageVersion 2.0).
+    pub symbol_decls: RefCell<HashMap<String, Span>>,
 }
 
 impl<'t> Scope<'t> {
@@ -195,6 +197,7 @@ impl<'t> Scope<'t> {
             symbols: RefCell::new(HashMap::new()),
             decls: RefCell::new(HashMap::new()),
             symbol_ids: RefCell::new(HashMap::new()),
+            symbol_decls: RefCell::new(HashMap::new()),
         }
     }
 
@@ -428,6 +431,20 @@ impl<'t> Scope<'t> {
                         if let Some((n, args)) = named {
                             if let Some(decl) = self.symbolic_target(st, n, args, local, span) {
                                 st.pending_links.insert(span, decl);
+                            }
+                        } else if let Expr::Call(f, args) = base {
+                            // `reference('symbolicName')`.
+                            if let (true, Some(Expr::Str(sym))) =
+                                (f.eq_ignore_ascii_case("reference"), args.first())
+                            {
+                                let decl = self
+                                    .symbol_decls
+                                    .borrow()
+                                    .get(&sym.to_ascii_lowercase())
+                                    .copied();
+                                if let Some(decl) = decl {
+                                    st.pending_links.insert(span, decl);
+                                }
                             }
                         }
                     }

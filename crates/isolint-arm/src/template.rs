@@ -98,6 +98,10 @@ impl<'a, 'o> Loader<'a, 'o> {
         for (sym, node) in &decls {
             if let Some(sym) = sym {
                 if node.get("copy").is_none() {
+                    scope
+                        .symbol_decls
+                        .borrow_mut()
+                        .insert(sym.to_ascii_lowercase(), node.span);
                     let ty = node.get("type").and_then(JsonNode::as_str);
                     let name = node
                         .get("name")

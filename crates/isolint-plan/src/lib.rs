@@ -689,7 +689,16 @@ impl<'p, 'a> Index<'p, 'a> {
         for mem in exprs.as_object().unwrap_or(&[]) {
             let e = &mem.value;
             if is_expression(e) {
-                let targets = self.resolve(e, module, own, None, 0);
+                let mut targets = self.resolve(e, module, own, None, 0, false);
+                // A value the provider computes (`ip_configuration[0]
+                // .private_ip_address`): not known, but read from that resource.
+                let unknown = v
+                    .as_map()
+                    .and_then(|m| m.get(&mem.key))
+                    .is_none_or(Value::is_unknown);
+                if targets.is_empty() && unknown {
+                    targets = self.resolve(e, module, own, None, 0, true);
+                }
                 if targets.is_empty() {
                     continue;
                 }
@@ -716,7 +725,8 @@ impl<'p, 'a> Index<'p, 'a> {
         }
     }
 
-    /// The resources an expression refers to (by id or name), in order.
+    /// The resources an expression refers to (by id or name, or by any
+    /// attribute with `any_attr`), in order.
     fn resolve(
         &self,
         expr: &JsonNode,
@@ -724,6 +734,7 @@ impl<'p, 'a> Index<'p, 'a> {
         own: Option<&Key>,
         selected: Option<&Key>,
         depth: u32,
+        any_attr: bool,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         if depth > MAX_DEPTH {
@@ -761,7 +772,14 @@ impl<'p, 'a> Index<'p, 'a> {
                         .and_then(|m| m.path_node(&["module_calls", &call.name, "expressions"]))
                         .and_then(|e| e.get(&var.name));
                     if let Some(arg) = arg {
-                        let found = self.resolve(arg, &parent, call.key.as_ref(), None, depth + 1);
+                        let found = self.resolve(
+                            arg,
+                            &parent,
+                            call.key.as_ref(),
+                            None,
+                            depth + 1,
+                            any_attr,
+                        );
                         push_all(&mut out, found);
                     }
                 }
@@ -787,7 +805,8 @@ impl<'p, 'a> Index<'p, 'a> {
                         .config_module(&child)
                         .and_then(|m| m.path_node(&["outputs", &output.name, "expression"]));
                     if let Some(e) = expr {
-                        let found = self.resolve(e, &child, None, sel.as_ref(), depth + 1);
+                        let found =
+                            self.resolve(e, &child, None, sel.as_ref(), depth + 1, any_attr);
                         push_all(&mut out, found);
                     }
                 }
@@ -808,9 +827,10 @@ impl<'p, 'a> Index<'p, 'a> {
             }
         }
         for (base, attrs, key) in groups {
-            let linkable = attrs
-                .iter()
-                .any(|a| matches!(a.as_deref(), Some("id" | "name")))
+            let linkable = any_attr
+                || attrs
+                    .iter()
+                    .any(|a| matches!(a.as_deref(), Some("id" | "name")))
                 || attrs.iter().all(Option::is_none);
             if !linkable {
                 continue;
