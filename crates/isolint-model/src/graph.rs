@@ -50,7 +50,7 @@ pub enum EdgeKind {
     DnsZone,
     /// DNS zone virtual network link → VNet.
     LinkedVnet,
-    /// Subnet → NSG.
+    /// Subnet or network interface → NSG.
     Nsg,
     /// Subnet → route table.
     RouteTable,
@@ -66,6 +66,8 @@ pub enum EdgeKind {
     FirewallPolicy,
     /// Compute → the Azure resource it attaches (AKS, Databricks, …).
     Attached,
+    /// Virtual machine → its network interfaces.
+    Nic,
     /// Storage account, key vault or container registry → a subnet its
     /// network rules admit (service endpoint rules).
     RuleSubnet,
@@ -163,6 +165,21 @@ const EDGE_SPECS: &[EdgeSpec] = &[
         from_type: t::SUBNET,
         path: "properties.networkSecurityGroup.id",
         kind: EdgeKind::Nsg,
+    },
+    EdgeSpec {
+        from_type: t::NIC,
+        path: "properties.networkSecurityGroup.id",
+        kind: EdgeKind::Nsg,
+    },
+    EdgeSpec {
+        from_type: t::NIC,
+        path: "properties.ipConfigurations.*.properties.subnet.id",
+        kind: EdgeKind::Subnet,
+    },
+    EdgeSpec {
+        from_type: t::VM,
+        path: "properties.networkProfile.networkInterfaces.*.id",
+        kind: EdgeKind::Nic,
     },
     EdgeSpec {
         from_type: t::SUBNET,

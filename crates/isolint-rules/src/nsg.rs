@@ -366,6 +366,31 @@ fn verdict_with(explicit: &[SecRule], defaults: &[SecRule], flow: &Flow) -> Verd
     Verdict::Unknown
 }
 
+/// The verdict on a flow that crosses several NSGs in order (a network
+/// interface's and its subnet's): every one must allow it. Returns the
+/// verdict and the NSG that decided it (the first that denies, else the
+/// last that allows).
+pub fn path_verdict(
+    cache: &NsgCache,
+    g: &Graph,
+    nsgs: &[ResIdx],
+    flow: &Flow,
+) -> (Verdict, Option<ResIdx>) {
+    let mut unknown = false;
+    let mut last = None;
+    for &nsg in nsgs {
+        match cache.evaluate(g, nsg, flow) {
+            Verdict::Denied(r) => return (Verdict::Denied(r), Some(nsg)),
+            Verdict::Unknown => unknown = true,
+            Verdict::Allowed(r) => last = Some((r, nsg)),
+        }
+    }
+    match last {
+        Some((r, nsg)) if !unknown => (Verdict::Allowed(r), Some(nsg)),
+        _ => (Verdict::Unknown, None),
+    }
+}
+
 /// NSG rules read once per run: rules ask many flows of the same NSGs.
 #[derive(Default)]
 pub struct NsgCache {

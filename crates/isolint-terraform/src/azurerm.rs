@@ -180,6 +180,10 @@ pub fn arm_type(tf_type: &str) -> Option<&'static str> {
         "azurerm_route_table" => t::ROUTE_TABLE,
         "azurerm_route" => t::ROUTE,
         "azurerm_nat_gateway" => t::NAT_GATEWAY,
+        "azurerm_network_interface" => t::NIC,
+        "azurerm_linux_virtual_machine"
+        | "azurerm_windows_virtual_machine"
+        | "azurerm_virtual_machine" => t::VM,
         "azurerm_firewall" => t::FIREWALL,
         "azurerm_firewall_policy" => t::FIREWALL_POLICY,
         "azurerm_firewall_policy_rule_collection_group" => t::FIREWALL_RULE_GROUP,
@@ -508,6 +512,22 @@ pub fn map(rec: &Record, key: ResKey) -> Mapped {
                 "subnet_id",
                 "properties.networkSecurityGroup.id",
                 "network_security_group_id",
+            );
+        }
+        "azurerm_network_interface" => network_interface(&mut m),
+        "azurerm_network_interface_security_group_association" => {
+            m.patch(
+                "network_interface_id",
+                "properties.networkSecurityGroup.id",
+                "network_security_group_id",
+            );
+        }
+        "azurerm_linux_virtual_machine"
+        | "azurerm_windows_virtual_machine"
+        | "azurerm_virtual_machine" => {
+            m.id_list(
+                "network_interface_ids",
+                "properties.networkProfile.networkInterfaces",
             );
         }
         "azurerm_subnet_route_table_association" => {
@@ -1107,6 +1127,37 @@ fn app_rule_protocols(rule: &Value, key: &str) -> Value {
             })
             .collect(),
     )
+}
+
+/// `azurerm_network_interface`: its IP configurations (subnet, private IP).
+fn network_interface(m: &mut M<'_>) {
+    if let Some(Data::List(confs)) = m.a("ip_configuration").map(|v| v.data.clone()) {
+        let arm: Vec<Value> = confs
+            .iter()
+            .map(|c| {
+                let mut props = vec![(
+                    "subnet",
+                    obj(&[(
+                        "id",
+                        c.get("subnet_id").cloned().unwrap_or_else(Value::null),
+                    )]),
+                )];
+                if let Some(ip) = c.get("private_ip_address").filter(|v| !v.is_null()) {
+                    props.push(("privateIPAddress", ip.clone()));
+                }
+                obj(&[
+                    ("name", c.get("name").cloned().unwrap_or_else(Value::null)),
+                    ("properties", obj(&props)),
+                ])
+                .with_origin(c.origin)
+            })
+            .collect();
+        m.set(
+            "properties.ipConfigurations",
+            Value::list(arm),
+            "ip_configuration",
+        );
+    }
 }
 
 fn firewall_app_collection(m: &mut M<'_>) {

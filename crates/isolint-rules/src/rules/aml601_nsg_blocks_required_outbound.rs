@@ -1,7 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
 use crate::defs::{bool_prop, compute_subnet, computes, has_pe_in_vnet, in_scope, peers, region};
-use crate::nsg::{Direction, Endpoint, Flow, Protocol, Verdict};
+use crate::nsg::{path_verdict, Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, ResIdx, Severity};
 use std::collections::BTreeSet;
@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
         name: "nsg-blocks-required-outbound",
         severity: Severity::Error,
         sources: &["000_ed2236deb18b3815.txt", "001_67535de2117e2c03.txt", "002_42e08c6b358a77f8.txt"],
-        summary: "An NSG on a compute subnet denies an outbound flow Azure ML compute needs.",
-        what: "Evaluates the network security group of each compute subnet as Azure does (rules by priority, first match decides, default rules last) for every outbound flow Azure Machine Learning compute needs: `AzureActiveDirectory` TCP 80/443; `AzureMachineLearning` TCP 443, 8787, 18881 and UDP 5831; `BatchNodeManagement.<region>` 443; `AzureResourceManager` 443; `Storage.<region>` 443; `AzureFrontDoor.FrontEnd` 443; `MicrosoftContainerRegistry` 443; `AzureFrontDoor.FirstParty` 443; `VirtualNetwork` 443 when private endpoints are in the VNet or a peered one; `AzureMonitor` 443 unless Application Insights is in a private link scope; `Keyvault.<region>` 443 for high-business-impact workspaces. One finding per blocked flow, at the rule that denies it.",
+        summary: "An NSG on a compute subnet (or on an attached VM's network interface) denies an outbound flow Azure ML compute needs.",
+        what: "Evaluates the network security group of each compute subnet as Azure does (rules by priority, first match decides, default rules last; for a virtual machine attached as compute, the NSG of its network interface first, then its subnet's, and both must allow) for every outbound flow Azure Machine Learning compute needs: `AzureActiveDirectory` TCP 80/443; `AzureMachineLearning` TCP 443, 8787, 18881 and UDP 5831; `BatchNodeManagement.<region>` 443; `AzureResourceManager` 443; `Storage.<region>` 443; `AzureFrontDoor.FrontEnd` 443; `MicrosoftContainerRegistry` 443; `AzureFrontDoor.FirstParty` 443; `VirtualNetwork` 443 when private endpoints are in the VNet or a peered one; `AzureMonitor` 443 unless Application Insights is in a private link scope; `Keyvault.<region>` 443 for high-business-impact workspaces. One finding per blocked flow, at the rule that denies it.",
         why: "Compute nodes register with the service, receive jobs, report metrics and pull images over these flows (seeds 000, 001 and 002). When an NSG denies one, nodes stay unusable or jobs hang in `Preparing` with no error pointing at the network.",
         example_terraform: "resource \"azurerm_network_security_group\" \"training\" {\n  security_rule {\n    name                       = \"deny-all-out\"\n    priority                   = 4000\n    direction                  = \"Outbound\"\n    access                     = \"Deny\"\n    protocol                   = \"*\"\n    source_port_range          = \"*\"\n    destination_port_range     = \"*\"\n    source_address_prefix      = \"*\"\n    destination_address_prefix = \"*\"\n  }\n}",
         example_bicep: "resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  properties: { securityRules: [ { name: 'deny-all-out', properties: { priority: 4000, direction: 'Outbound', access: 'Deny', protocol: '*', sourcePortRange: '*', destinationPortRange: '*', sourceAddressPrefix: '*', destinationAddressPrefix: '*' } } ] }\n}",
@@ -68,6 +68,62 @@ pub(crate) fn required_flows(
     flows
 }
 
+/// Where a compute's traffic leaves from: its subnet, and the NSGs the
+/// traffic crosses in order (a network interface's, then the subnet's).
+struct Egress {
+    subnet: ResIdx,
+    nic: Option<ResIdx>,
+    nsgs: Vec<ResIdx>,
+}
+
+/// The egress points of a compute: the subnet of a cluster or instance, or
+/// the network interfaces of an attached virtual machine.
+fn egress(ctx: &Ctx<'_>, c: ResIdx) -> Vec<Egress> {
+    let g = ctx.graph;
+    if let Some(s) = compute_subnet(g, c) {
+        if !in_scope(g, s) {
+            return Vec::new();
+        }
+        return g
+            .target(s, EdgeKind::Nsg)
+            .map(|nsg| Egress {
+                subnet: s,
+                nic: None,
+                nsgs: vec![nsg],
+            })
+            .into_iter()
+            .collect();
+    }
+    let Some(vm) = g
+        .target(c, EdgeKind::Attached)
+        .filter(|v| g.get(*v).is(t::VM))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for nic in g.targets(vm, EdgeKind::Nic) {
+        let Some(s) = g.target(nic, EdgeKind::Subnet) else {
+            continue;
+        };
+        if !in_scope(g, nic) || !in_scope(g, s) {
+            continue;
+        }
+        let nsgs: Vec<ResIdx> = g
+            .target(nic, EdgeKind::Nsg)
+            .into_iter()
+            .chain(g.target(s, EdgeKind::Nsg))
+            .collect();
+        if !nsgs.is_empty() {
+            out.push(Egress {
+                subnet: s,
+                nic: Some(nic),
+                nsgs,
+            });
+        }
+    }
+    out
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let g = ctx.graph;
     let mut done: BTreeSet<(ResIdx, String, u16, &'static str)> = BTreeSet::new();
@@ -76,53 +132,60 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         for c in computes(g, w) {
-            let Some(s) = compute_subnet(g, c) else {
-                continue;
-            };
-            let Some(nsg) = g.target(s, EdgeKind::Nsg) else {
-                continue;
-            };
-            if !in_scope(g, s) || g.get(nsg).uncertain {
-                continue;
-            }
-            let src = Endpoint::Vnet(crate::defs::subnet_prefix(g, s));
-            for (tag, proto, port) in required_flows(ctx, w, s) {
-                let dest = if tag == "VirtualNetwork" {
-                    Endpoint::Vnet(None)
-                } else {
-                    Endpoint::Tag(tag.clone())
-                };
-                let flow = Flow {
-                    direction: Direction::Outbound,
-                    protocol: proto,
-                    port,
-                    source: src.clone(),
-                    destination: dest,
-                };
-                let Verdict::Denied(rule) = ctx.nsgs.evaluate(g, nsg, &flow) else {
-                    continue;
-                };
-                if !done.insert((nsg, tag.clone(), port, proto.name())) {
+            for e in egress(ctx, c) {
+                if e.nsgs.iter().any(|n| g.get(*n).uncertain) {
                     continue;
                 }
-                let how = if rule.default {
-                    format!(
-                        "the default rule {} (priority {})",
-                        rule.name, rule.priority
-                    )
-                } else {
-                    format!("rule {} (priority {})", rule.name, rule.priority)
-                };
-                let mut f = ctx
-                    .finding(&RULE.meta, rule.holder, None, format!("outbound {} {port} to {tag} from subnet '{}' is denied by {how} of NSG '{}'; compute '{}' needs it", proto.name(), g.display_name(s), g.display_name(nsg), g.display_name(c)))
-                    .fix(format!("add an outbound allow rule for {tag} {} {port} with a lower priority number than {}", proto.name(), rule.priority));
-                if let Some(sp) = rule.span {
-                    f.span = Some(sp);
-                    f.anchors.push(sp);
+                let s = e.subnet;
+                let src = Endpoint::Vnet(crate::defs::subnet_prefix(g, s));
+                for (tag, proto, port) in required_flows(ctx, w, s) {
+                    let dest = if tag == "VirtualNetwork" {
+                        Endpoint::Vnet(None)
+                    } else {
+                        Endpoint::Tag(tag.clone())
+                    };
+                    let flow = Flow {
+                        direction: Direction::Outbound,
+                        protocol: proto,
+                        port,
+                        source: src.clone(),
+                        destination: dest,
+                    };
+                    let (Verdict::Denied(rule), Some(nsg)) =
+                        path_verdict(&ctx.nsgs, g, &e.nsgs, &flow)
+                    else {
+                        continue;
+                    };
+                    if !done.insert((nsg, tag.clone(), port, proto.name())) {
+                        continue;
+                    }
+                    let how = if rule.default {
+                        format!(
+                            "the default rule {} (priority {})",
+                            rule.name, rule.priority
+                        )
+                    } else {
+                        format!("rule {} (priority {})", rule.name, rule.priority)
+                    };
+                    let from = match e.nic {
+                        Some(nic) => format!(
+                            "network interface '{}' in subnet '{}'",
+                            g.display_name(nic),
+                            g.display_name(s)
+                        ),
+                        None => format!("subnet '{}'", g.display_name(s)),
+                    };
+                    let mut f = ctx
+                        .finding(&RULE.meta, rule.holder, None, format!("outbound {} {port} to {tag} from {from} is denied by {how} of NSG '{}'; compute '{}' needs it", proto.name(), g.display_name(nsg), g.display_name(c)))
+                        .fix(format!("add an outbound allow rule for {tag} {} {port} with a lower priority number than {}", proto.name(), rule.priority));
+                    if let Some(sp) = rule.span {
+                        f.span = Some(sp);
+                        f.anchors.push(sp);
+                    }
+                    f.related
+                        .push(ctx.related(c, "the compute that needs the flow"));
+                    out.push(f);
                 }
-                f.related
-                    .push(ctx.related(c, "the compute that needs the flow"));
-                out.push(f);
             }
         }
     }
