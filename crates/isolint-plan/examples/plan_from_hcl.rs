@@ -93,10 +93,12 @@ impl Ctx<'_> {
                 }
             }
         }
-        if let Data::List(items) = &v.data {
-            for i in items {
-                self.refs(i, module, out);
-            }
+        match &v.data {
+            Data::List(items) => items.iter().for_each(|i| self.refs(i, module, out)),
+            // An object expression (`body = { properties = { resourceId = … } }`):
+            // Terraform lists the references of the whole expression.
+            Data::Map(m) => m.values().for_each(|i| self.refs(i, module, out)),
+            _ => {}
         }
     }
 

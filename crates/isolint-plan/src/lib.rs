@@ -897,6 +897,32 @@ fn apply_targets(v: &mut Value, targets: &[usize]) {
                 only.origin.resource = res_key(*t);
             }
         }
+        // An object expression referring to one resource (an azapi `body`):
+        // Terraform gives the references of the whole expression, so the one
+        // value inside it that is not known yet is the one that refers to it.
+        if let Data::Map(_) = &v.data {
+            let mut unknown: Vec<&mut Value> = Vec::new();
+            let mut stack: Vec<&mut Value> = vec![v];
+            let mut budget = 10_000usize;
+            while let Some(x) = stack.pop() {
+                budget = budget.saturating_sub(1);
+                if budget == 0 {
+                    return;
+                }
+                if x.is_unknown() {
+                    unknown.push(x);
+                    continue;
+                }
+                match &mut x.data {
+                    Data::Map(m) => stack.extend(m.values_mut()),
+                    Data::List(items) => stack.extend(items.iter_mut()),
+                    _ => {}
+                }
+            }
+            if let [only] = unknown.as_mut_slice() {
+                only.origin.resource = res_key(*t);
+            }
+        }
         return;
     }
     if let Data::List(items) = &mut v.data {

@@ -97,14 +97,78 @@ pub(crate) fn run_jobs(builder: &mut GraphBuilder, jobs: Vec<Job>, threads: Opti
     }
 }
 
-fn read(builder: &mut GraphBuilder, path: &Path, config: &Config) -> Option<FileId> {
-    // A symbolic link leading out of the scan root is not followed.
-    let root = config.root.clone().unwrap_or_else(|| {
+/// The scan root a file is read under.
+fn root_of(path: &Path, config: &Config) -> PathBuf {
+    config.root.clone().unwrap_or_else(|| {
         crate::discover::root_for(
             path.parent().unwrap_or_else(|| Path::new(".")),
             &crate::discover::default_root(&config.cwd),
         )
-    });
+    })
+}
+
+/// Texts of JSON and Bicep files read ahead in parallel (with the kind of
+/// each JSON document), so that routing does not read or parse them one by
+/// one. Files outside the scan root, too large or not UTF-8 are left out:
+/// [`read`] reports them when it meets them.
+#[derive(Default)]
+pub(crate) struct Prefetched {
+    texts: std::collections::HashMap<PathBuf, String>,
+    kinds: std::collections::HashMap<PathBuf, DocKind>,
+}
+
+impl Prefetched {
+    pub(crate) fn read(paths: &[PathBuf], config: &Config) -> Prefetched {
+        use rayon::prelude::*;
+        let read: Vec<(PathBuf, String, Option<DocKind>)> = paths
+            .par_iter()
+            .filter_map(|p| {
+                if !isolint_terraform::module::inside_root(p, &root_of(p, config)) {
+                    return None;
+                }
+                let len = std::fs::metadata(p).ok()?.len();
+                if len > config.limits.max_file_bytes {
+                    return None;
+                }
+                let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
+                let is_json = p
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                let kind = is_json.then(|| isolint_json::classify_text(&text));
+                Some((p.clone(), text, kind))
+            })
+            .collect();
+        let mut out = Prefetched::default();
+        for (p, text, kind) in read {
+            if let Some(k) = kind {
+                out.kinds.insert(p.clone(), k);
+            }
+            out.texts.insert(p, text);
+        }
+        out
+    }
+
+    /// The kind of a JSON document read ahead.
+    pub(crate) fn kind(&self, p: &Path) -> Option<DocKind> {
+        self.kinds.get(p).copied()
+    }
+}
+
+fn read(builder: &mut GraphBuilder, path: &Path, config: &Config) -> Option<FileId> {
+    read_with(builder, path, config, &mut Prefetched::default())
+}
+
+fn read_with(
+    builder: &mut GraphBuilder,
+    path: &Path,
+    config: &Config,
+    pre: &mut Prefetched,
+) -> Option<FileId> {
+    if let Some(id) = builder.sources().find(path) {
+        return Some(id);
+    }
+    // A symbolic link leading out of the scan root is not followed.
+    let root = root_of(path, config);
     if !isolint_terraform::module::inside_root(path, &root) {
         builder.push_finding(
             meta::unresolved(
@@ -134,6 +198,9 @@ fn read(builder: &mut GraphBuilder, path: &Path, config: &Config) -> Option<File
             .resource(path.display().to_string()),
         );
         return None;
+    }
+    if let Some(text) = pre.texts.remove(path) {
+        return Some(builder.sources_mut().add(path.to_path_buf(), text));
     }
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -181,17 +248,19 @@ pub(crate) fn plan_json(
     config: &Config,
     root: &Path,
     seen: &mut HashSet<PathBuf>,
+    pre: &mut Prefetched,
 ) {
     let mut templates: Vec<FileId> = Vec::new();
     for p in files {
         if !seen.insert(isolint_terraform::module::normalize(p)) {
             continue;
         }
-        // Classify from a cheap look at the text before registering the file.
-        let Some(id) = read(builder, p, config) else {
+        let known = pre.kind(p);
+        let Some(id) = read_with(builder, p, config, pre) else {
             continue;
         };
-        let kind = isolint_json::classify_text(&builder.sources().file(id).text);
+        let kind =
+            known.unwrap_or_else(|| isolint_json::classify_text(&builder.sources().file(id).text));
         if kind == DocKind::ArmTemplate {
             templates.push(id);
         } else if kind == DocKind::TerraformPlan {
@@ -251,6 +320,7 @@ pub(crate) fn plan_bicep(
     files: &[PathBuf],
     config: &Config,
     seen: &mut HashSet<PathBuf>,
+    pre: &mut Prefetched,
 ) {
     use isolint_terraform::module::normalize;
     let mut entries: Vec<FileId> = Vec::new();
@@ -259,7 +329,7 @@ pub(crate) fn plan_bicep(
         if !seen.insert(normalize(p)) {
             continue;
         }
-        let Some(id) = read(builder, p, config) else {
+        let Some(id) = read_with(builder, p, config, pre) else {
             continue;
         };
         let is_param = p
@@ -274,9 +344,18 @@ pub(crate) fn plan_bicep(
     let mut used: HashSet<PathBuf> = HashSet::new();
     let mut uses: std::collections::HashMap<PathBuf, Vec<PathBuf>> =
         std::collections::HashMap::new();
-    for &e in &entries {
+    // Which files each entry uses (each file parsed once, in parallel).
+    let referenced: Vec<Vec<PathBuf>> = {
+        use rayon::prelude::*;
+        let sources = builder.sources();
+        entries
+            .par_iter()
+            .map(|&e| isolint_bicep::referenced_modules(sources, e))
+            .collect()
+    };
+    for (&e, refs) in entries.iter().zip(referenced) {
         let from = normalize(&builder.sources().file(e).path);
-        for m in isolint_bicep::referenced_modules(builder.sources(), e) {
+        for m in refs {
             used.insert(normalize(&m));
             uses.entry(from.clone()).or_default().push(normalize(&m));
         }

@@ -95,15 +95,18 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
         tf_opts.root = root;
         // A folder that holds a plan is linted through the plan, which reads
         // the `.tf` files beside it for locations; not a second time as a root.
+        let all: Vec<PathBuf> = inputs
+            .json
+            .iter()
+            .chain(inputs.bicep.iter())
+            .filter(|f| !seen.contains(&isolint_terraform::module::normalize(f)))
+            .cloned()
+            .collect();
+        let mut pre = frontends::Prefetched::read(&all, config);
         let plan_dirs: std::collections::HashSet<PathBuf> = inputs
             .json
             .iter()
-            .filter(|p| {
-                std::fs::metadata(p).is_ok_and(|m| m.len() <= config.limits.max_file_bytes)
-                    && std::fs::read_to_string(p).is_ok_and(|t| {
-                        isolint_json::classify_text(&t) == isolint_json::DocKind::TerraformPlan
-                    })
-            })
+            .filter(|p| pre.kind(p) == Some(isolint_json::DocKind::TerraformPlan))
             .filter_map(|p| p.parent().map(isolint_terraform::module::normalize))
             .collect();
         for dir in &inputs.terraform_roots {
@@ -125,8 +128,16 @@ pub fn lint(paths: &[PathBuf], config: &Config) -> Result<Report, Error> {
             config,
             &tf_opts.root,
             &mut seen,
+            &mut pre,
         );
-        frontends::plan_bicep(&mut builder, &mut jobs, &inputs.bicep, config, &mut seen);
+        frontends::plan_bicep(
+            &mut builder,
+            &mut jobs,
+            &inputs.bicep,
+            config,
+            &mut seen,
+            &mut pre,
+        );
     }
     frontends::run_jobs(&mut builder, jobs, config.threads);
     let graph = builder.build();
