@@ -366,6 +366,72 @@ fn verdict_with(explicit: &[SecRule], defaults: &[SecRule], flow: &Flow) -> Verd
     Verdict::Unknown
 }
 
+/// Where a compute's traffic leaves from: its subnet, and the NSGs the
+/// traffic crosses in order (a network interface's, then the subnet's).
+pub struct Egress {
+    pub subnet: ResIdx,
+    pub nic: Option<ResIdx>,
+    pub nsgs: Vec<ResIdx>,
+}
+
+/// The egress points of a compute: the subnet of a cluster or instance, or
+/// the network interfaces of an attached virtual machine (each with the NSGs
+/// on the way out, possibly none).
+pub fn egress(g: &Graph, c: ResIdx) -> Vec<Egress> {
+    use crate::defs::{compute_subnet, in_scope};
+    use isolint_model::EdgeKind;
+    if let Some(s) = compute_subnet(g, c) {
+        if !in_scope(g, s) {
+            return Vec::new();
+        }
+        return vec![Egress {
+            subnet: s,
+            nic: None,
+            nsgs: g.target(s, EdgeKind::Nsg).into_iter().collect(),
+        }];
+    }
+    let Some(vm) = g
+        .target(c, EdgeKind::Attached)
+        .filter(|v| g.get(*v).is(t::VM))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for nic in g.targets(vm, EdgeKind::Nic) {
+        let Some(s) = g.target(nic, EdgeKind::Subnet) else {
+            continue;
+        };
+        if !in_scope(g, nic) || !in_scope(g, s) {
+            continue;
+        }
+        let nsgs: Vec<ResIdx> = g
+            .target(nic, EdgeKind::Nsg)
+            .into_iter()
+            .chain(g.target(s, EdgeKind::Nsg))
+            .collect();
+        out.push(Egress {
+            subnet: s,
+            nic: Some(nic),
+            nsgs,
+        });
+    }
+    out
+}
+
+impl Egress {
+    /// How findings name where the traffic leaves from.
+    pub fn describe(&self, g: &Graph) -> String {
+        match self.nic {
+            Some(nic) => format!(
+                "network interface '{}' in subnet '{}'",
+                g.display_name(nic),
+                g.display_name(self.subnet)
+            ),
+            None => format!("subnet '{}'", g.display_name(self.subnet)),
+        }
+    }
+}
+
 /// The verdict on a flow that crosses several NSGs in order (a network
 /// interface's and its subnet's): every one must allow it. Returns the
 /// verdict and the NSG that decided it (the first that denies, else the

@@ -1,7 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{bool_prop, compute_subnet, computes, has_pe_in_vnet, in_scope, peers, region};
-use crate::nsg::{path_verdict, Direction, Endpoint, Flow, Protocol, Verdict};
+use crate::defs::{bool_prop, computes, has_pe_in_vnet, in_scope, peers, region};
+use crate::nsg::{egress, path_verdict, Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, ResIdx, Severity};
 use std::collections::BTreeSet;
@@ -68,62 +68,6 @@ pub(crate) fn required_flows(
     flows
 }
 
-/// Where a compute's traffic leaves from: its subnet, and the NSGs the
-/// traffic crosses in order (a network interface's, then the subnet's).
-struct Egress {
-    subnet: ResIdx,
-    nic: Option<ResIdx>,
-    nsgs: Vec<ResIdx>,
-}
-
-/// The egress points of a compute: the subnet of a cluster or instance, or
-/// the network interfaces of an attached virtual machine.
-fn egress(ctx: &Ctx<'_>, c: ResIdx) -> Vec<Egress> {
-    let g = ctx.graph;
-    if let Some(s) = compute_subnet(g, c) {
-        if !in_scope(g, s) {
-            return Vec::new();
-        }
-        return g
-            .target(s, EdgeKind::Nsg)
-            .map(|nsg| Egress {
-                subnet: s,
-                nic: None,
-                nsgs: vec![nsg],
-            })
-            .into_iter()
-            .collect();
-    }
-    let Some(vm) = g
-        .target(c, EdgeKind::Attached)
-        .filter(|v| g.get(*v).is(t::VM))
-    else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for nic in g.targets(vm, EdgeKind::Nic) {
-        let Some(s) = g.target(nic, EdgeKind::Subnet) else {
-            continue;
-        };
-        if !in_scope(g, nic) || !in_scope(g, s) {
-            continue;
-        }
-        let nsgs: Vec<ResIdx> = g
-            .target(nic, EdgeKind::Nsg)
-            .into_iter()
-            .chain(g.target(s, EdgeKind::Nsg))
-            .collect();
-        if !nsgs.is_empty() {
-            out.push(Egress {
-                subnet: s,
-                nic: Some(nic),
-                nsgs,
-            });
-        }
-    }
-    out
-}
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let g = ctx.graph;
     let mut done: BTreeSet<(ResIdx, String, u16, &'static str)> = BTreeSet::new();
@@ -132,7 +76,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         for c in computes(g, w) {
-            for e in egress(ctx, c) {
+            for e in egress(g, c) {
                 if e.nsgs.iter().any(|n| g.get(*n).uncertain) {
                     continue;
                 }
@@ -167,14 +111,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     } else {
                         format!("rule {} (priority {})", rule.name, rule.priority)
                     };
-                    let from = match e.nic {
-                        Some(nic) => format!(
-                            "network interface '{}' in subnet '{}'",
-                            g.display_name(nic),
-                            g.display_name(s)
-                        ),
-                        None => format!("subnet '{}'", g.display_name(s)),
-                    };
+                    let from = e.describe(g);
                     let mut f = ctx
                         .finding(&RULE.meta, rule.holder, None, format!("outbound {} {port} to {tag} from {from} is denied by {how} of NSG '{}'; compute '{}' needs it", proto.name(), g.display_name(nsg), g.display_name(c)))
                         .fix(format!("add an outbound allow rule for {tag} {} {port} with a lower priority number than {}", proto.name(), rule.priority));
