@@ -38,6 +38,11 @@ impl ValueMap {
         self.entries.len()
     }
 
+    /// Gives back the room reserved for entries that never came.
+    pub fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -139,6 +139,31 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Gives back the room objects and lists reserved while they were built
+    /// (a unit is complete when its front-end returns it).
+    pub fn shrink_to_fit(&mut self) {
+        self.resources.shrink_to_fit();
+        for r in &mut self.resources {
+            let mut stack: Vec<&mut Value> = vec![&mut r.name, &mut r.body];
+            stack.extend(r.parent.as_mut());
+            stack.extend(r.resource_group.as_mut());
+            while let Some(v) = stack.pop() {
+                match &mut v.data {
+                    crate::value::Data::List(items) => {
+                        items.shrink_to_fit();
+                        stack.extend(items.iter_mut());
+                    }
+                    crate::value::Data::Map(m) => {
+                        m.shrink_to_fit();
+                        stack.extend(m.values_mut());
+                    }
+                    crate::value::Data::String(s) => s.shrink_to_fit(),
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// Rewrites every file id in the unit (spans of resources, values,
     /// findings and suppressions), after its source map was merged into
     /// another ([`crate::SourceMap::merge`]).

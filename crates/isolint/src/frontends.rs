@@ -67,7 +67,8 @@ pub(crate) fn run_jobs(builder: &mut GraphBuilder, jobs: Vec<Job>, threads: Opti
     let base = Arc::new(std::mem::take(builder.sources_mut()));
     let load = |job: Job| -> (ForkedFiles, Unit) {
         let mut fork = SourceMap::fork(&base);
-        let unit = job.run(&mut fork);
+        let mut unit = job.run(&mut fork);
+        unit.shrink_to_fit();
         (fork.detach(), unit)
     };
     let loaded: Vec<(ForkedFiles, Unit)> = if jobs.len() <= 1 || threads == Some(1) {
