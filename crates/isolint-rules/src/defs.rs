@@ -538,16 +538,10 @@ pub fn has_orphans(g: &Graph, child_type: &str, near: ResIdx) -> bool {
 /// The VNets of a workspace's own private endpoints (group `amlworkspace`);
 /// `None` when any of them cannot be known.
 pub fn workspace_pe_vnets(g: &Graph, w: ResIdx) -> Option<Vec<ResIdx>> {
-    let (pes, uncertain) = private_endpoints(g, w);
-    if uncertain {
-        return None;
-    }
-    let mut out = Vec::new();
-    for pe in pes {
-        if pe_groups(g, pe)?.iter().any(|x| x == "amlworkspace") {
-            out.push(vnet_of(g, pe)?);
-        }
-    }
+    let mut out = workspace_pe_subnets(g, w)?
+        .into_iter()
+        .map(|s| vnet_of_subnet(g, s))
+        .collect::<Option<Vec<ResIdx>>>()?;
     out.sort();
     out.dedup();
     Some(out)

@@ -116,6 +116,25 @@ impl<'r> M<'r> {
             self.set(arm, out, tf);
         }
     }
+    /// Each block at `tf` becomes an object `{arm_key: block.tf_key}` in the
+    /// list at `arm` (`network_rule_set.virtual_network[].subnet_id` →
+    /// `networkRuleSet.virtualNetworkRules[].id`).
+    fn blocks_as(&mut self, tf: &str, tf_key: &str, arm: &str, arm_key: &str) {
+        let Some(Data::List(items)) = self.a(tf).map(|v| v.data.clone()) else {
+            return;
+        };
+        let list: Vec<Value> = items
+            .iter()
+            .map(|i| {
+                obj(&[(
+                    arm_key,
+                    i.get(tf_key).cloned().unwrap_or_else(Value::unknown),
+                )])
+                .with_origin(i.origin)
+            })
+            .collect();
+        self.set(arm, Value::list(list), tf);
+    }
     fn parent(&mut self, tf: &str) {
         if let Some(v) = self.a(tf) {
             self.res.parent = Some(v.clone());
@@ -329,26 +348,12 @@ pub fn map(rec: &Record, key: ResKey) -> Mapped {
                     "properties.networkRuleSet.ipRules",
                 );
                 // azurerm 3.x only (removed in 4.0): service endpoint rules.
-                if let Some(Data::List(items)) = m
-                    .a("network_rule_set.0.virtual_network")
-                    .map(|v| v.data.clone())
-                {
-                    let rules: Vec<Value> = items
-                        .iter()
-                        .map(|i| {
-                            obj(&[(
-                                "id",
-                                i.get("subnet_id").cloned().unwrap_or_else(Value::unknown),
-                            )])
-                            .with_origin(i.origin)
-                        })
-                        .collect();
-                    m.set(
-                        "properties.networkRuleSet.virtualNetworkRules",
-                        Value::list(rules),
-                        "network_rule_set.0.virtual_network",
-                    );
-                }
+                m.blocks_as(
+                    "network_rule_set.0.virtual_network",
+                    "subnet_id",
+                    "properties.networkRuleSet.virtualNetworkRules",
+                    "id",
+                );
             }
         }
         "azurerm_storage_account" => {
@@ -756,28 +761,12 @@ fn storage(m: &mut M<'_>) {
             "network_rules.0.virtual_network_subnet_ids",
             "properties.networkAcls.virtualNetworkRules",
         );
-        if let Some(Data::List(items)) = m
-            .a("network_rules.0.private_link_access")
-            .map(|v| v.data.clone())
-        {
-            let rules: Vec<Value> = items
-                .iter()
-                .map(|i| {
-                    obj(&[(
-                        "resourceId",
-                        i.get("endpoint_resource_id")
-                            .cloned()
-                            .unwrap_or_else(Value::unknown),
-                    )])
-                    .with_origin(i.origin)
-                })
-                .collect();
-            m.set(
-                "properties.networkAcls.resourceAccessRules",
-                Value::list(rules),
-                "network_rules.0.private_link_access",
-            );
-        }
+        m.blocks_as(
+            "network_rules.0.private_link_access",
+            "endpoint_resource_id",
+            "properties.networkAcls.resourceAccessRules",
+            "resourceId",
+        );
     }
 }
 
