@@ -105,6 +105,24 @@ fn located(r: &Report) -> Vec<(&'static str, u32, u32)> {
 
 const DEPTH: usize = 100_000;
 
+/// Found by fuzzing (`fuzz/run.sh`, target `hcl`): 2 KB of unclosed `[`
+/// took hcl-edit 20 s of backtracking. Unbalanced brackets are reported
+/// before the parser runs.
+#[test]
+fn hcl_unclosed_brackets_are_reported_at_once() {
+    let d = temp_dir("hcl-backtracking");
+    let bytes = include_bytes!("regressions/fuzz-hcl-timeout.tf");
+    std::fs::write(d.join("main.tf"), bytes).unwrap();
+    let start = Instant::now();
+    let r = run("hcl unclosed brackets", &d);
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(located(&r), vec![("AML001", 2, 1951)]);
+}
+
 #[test]
 fn hcl_nesting_100k_deep() {
     let d = temp_dir("hcl-deep");
