@@ -83,6 +83,15 @@ impl Resource {
         }
     }
 
+    /// Every value the resource holds at its top: name, body, parent and
+    /// resource group (for walks over all its values).
+    pub fn values_mut(&mut self) -> Vec<&mut Value> {
+        let mut out: Vec<&mut Value> = vec![&mut self.name, &mut self.body];
+        out.extend(self.parent.as_mut());
+        out.extend(self.resource_group.as_mut());
+        out
+    }
+
     /// A property at an ARM path (`properties.publicNetworkAccess`, `sku.name`).
     pub fn prop(&self, path: &str) -> Option<&Value> {
         self.body.path(path)
@@ -144,9 +153,7 @@ impl Unit {
     pub fn shrink_to_fit(&mut self) {
         self.resources.shrink_to_fit();
         for r in &mut self.resources {
-            let mut stack: Vec<&mut Value> = vec![&mut r.name, &mut r.body];
-            stack.extend(r.parent.as_mut());
-            stack.extend(r.resource_group.as_mut());
+            let mut stack = r.values_mut();
             while let Some(v) = stack.pop() {
                 match &mut v.data {
                     crate::value::Data::List(items) => {
@@ -176,9 +183,7 @@ impl Unit {
             fix(&mut r.span);
             r.sites.values_mut().for_each(fix);
             r.trail.iter_mut().for_each(|(_, s)| fix(s));
-            let mut stack: Vec<&mut Value> = vec![&mut r.name, &mut r.body];
-            stack.extend(r.parent.as_mut());
-            stack.extend(r.resource_group.as_mut());
+            let mut stack = r.values_mut();
             // Iterative: values may nest as deep as their sources allow.
             while let Some(v) = stack.pop() {
                 if let Some(s) = v.origin.span.as_mut() {

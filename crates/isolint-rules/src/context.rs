@@ -21,6 +21,13 @@ impl<'g> Ctx<'g> {
         }
     }
 
+    /// A workspace's region (its `location`), else the configured default
+    /// region, in comparable form (`westeurope`).
+    pub fn workspace_region(&self, w: ResIdx) -> Option<String> {
+        crate::defs::region(self.graph.get(w).prop("location"))
+            .or_else(|| self.config.default_region.clone())
+    }
+
     /// The first line of a span (a resource block is located by its header).
     pub fn header(&self, span: Span) -> Span {
         let Some(f) = self.graph.sources.get(span.file) else {

@@ -7,7 +7,7 @@
 //! compared with a service tag's unpublished addresses) makes the verdict
 //! [`Verdict::Unknown`], never a denial.
 
-use isolint_model::net::{overlaps, parse_v4};
+use isolint_model::net::{is_private, overlaps, parse_v4};
 use isolint_model::types as t;
 use isolint_model::{Graph, ResIdx, Span, Value};
 
@@ -243,18 +243,6 @@ pub fn port_matches(spec: &str, port: u16) -> Option<bool> {
         return Some(a <= port as u32 && port as u32 <= b);
     }
     Some(s.parse::<u32>().ok()? == port as u32)
-}
-
-fn is_private(n: &ipnet::Ipv4Net) -> bool {
-    const RANGES: [([u8; 4], u8); 4] = [
-        ([10, 0, 0, 0], 8),
-        ([172, 16, 0, 0], 12),
-        ([192, 168, 0, 0], 16),
-        ([100, 64, 0, 0], 10),
-    ];
-    RANGES.iter().any(|(a, len)| {
-        ipnet::Ipv4Net::new(std::net::Ipv4Addr::from(*a), *len).is_ok_and(|r| r.contains(n))
-    })
 }
 
 /// Does an address field match an endpoint?

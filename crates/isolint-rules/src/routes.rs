@@ -16,7 +16,7 @@
 
 use crate::defs::route_properties;
 use ipnet::Ipv4Net;
-use isolint_model::net::parse_v4;
+use isolint_model::net::{is_non_public, parse_v4};
 use isolint_model::{EdgeKind, Graph, ResIdx, Value};
 use std::net::Ipv4Addr;
 
@@ -78,25 +78,6 @@ enum Rank {
     Host,
 }
 
-/// Addresses no public service tag holds (private, shared, loopback,
-/// link-local, multicast and reserved space).
-fn non_public(net: &Ipv4Net) -> bool {
-    const SPACES: [&str; 8] = [
-        "10.0.0.0/8",
-        "172.16.0.0/12",
-        "192.168.0.0/16",
-        "100.64.0.0/10",
-        "127.0.0.0/8",
-        "169.254.0.0/16",
-        "224.0.0.0/4",
-        "240.0.0.0/4",
-    ];
-    SPACES
-        .iter()
-        .filter_map(|s| s.parse::<Ipv4Net>().ok())
-        .any(|space| space.contains(net))
-}
-
 /// Does a route's address prefix cover the destination? `None`: cannot tell.
 fn matches(prefix: &str, dest: &Dest) -> Option<Option<Rank>> {
     let p = prefix.trim();
@@ -110,7 +91,7 @@ fn matches(prefix: &str, dest: &Dest) -> Option<Option<Rank>> {
                 }
             }),
             Dest::Tag { .. } if net.prefix_len() == 0 => Some(Rank::Prefix(0)),
-            Dest::Tag { .. } if non_public(&net) => None,
+            Dest::Tag { .. } if is_non_public(&net) => None,
             // Some of the tag's addresses may be inside, some not.
             Dest::Tag { .. } => return None,
         });
@@ -127,7 +108,7 @@ fn matches(prefix: &str, dest: &Dest) -> Option<Option<Rank>> {
     Some(match dest {
         Dest::Addr(a) => {
             let host = Ipv4Net::new(*a, 32).ok()?;
-            if non_public(&host) {
+            if is_non_public(&host) {
                 None
             } else {
                 return None;

@@ -862,14 +862,7 @@ impl<'a> Evaluator<'a> {
                             return (v, 1);
                         }
                     }
-                    let keys = self.static_keys(file, &ops[1..], sc);
-                    match self.insts[sc.inst].modules.get(n) {
-                        Some(stored) => {
-                            let (sub, used) = descend(stored, &keys);
-                            (sub.clone(), 1 + used)
-                        }
-                        None => (Value::unknown(), 1),
-                    }
+                    self.follow_stored(file, sc, &ops[1..], 1, |i| i.modules.get(n))
                 }
                 None => (self.error(), 0),
             },
@@ -1045,10 +1038,24 @@ impl<'a> Evaluator<'a> {
                 return (v, used);
             }
         }
+        self.follow_stored(file, sc, rest, used, |i| i.resources.get(&key))
+    }
+
+    /// Follows the static part of `rest` inside a value stored in the
+    /// module instance (a resource's or a module call's object) and clones
+    /// only what it reaches. Returns the value and the operators used.
+    fn follow_stored(
+        &mut self,
+        file: FileId,
+        sc: &Scope,
+        rest: &[&TraversalOperator],
+        used: usize,
+        stored: impl Fn(&ModInst) -> Option<&Value>,
+    ) -> (Value, usize) {
         let keys = self.static_keys(file, rest, sc);
-        match self.insts[sc.inst].resources.get(&key) {
-            Some(stored) => {
-                let (sub, n) = descend(stored, &keys);
+        match stored(&self.insts[sc.inst]) {
+            Some(v) => {
+                let (sub, n) = descend(v, &keys);
                 (sub.clone(), used + n)
             }
             None => (Value::unknown(), used),

@@ -3,7 +3,7 @@
 use crate::config::Config;
 use isolint_json::DocKind;
 use isolint_model::finding::meta;
-use isolint_model::{FileId, ForkedFiles, GraphBuilder, SourceMap, Span, Unit};
+use isolint_model::{FileId, Finding, ForkedFiles, GraphBuilder, SourceMap, Span, Unit};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -108,35 +108,79 @@ fn root_of(path: &Path, config: &Config) -> PathBuf {
     })
 }
 
-/// Texts of JSON and Bicep files read ahead in parallel (with the kind of
-/// each JSON document), so that routing does not read or parse them one by
-/// one. Files outside the scan root, too large or not UTF-8 are left out:
-/// [`read`] reports them when it meets them.
+/// A file's text, or the finding that says why it was not read.
+type Loaded = Result<String, Box<Finding>>;
+
+/// A file's text, or the finding that says why it was not read: a link out
+/// of the scan root, over the size limit, unreadable, not UTF-8.
+fn load_text(path: &Path, config: &Config) -> Loaded {
+    let named = |f: Finding| Box::new(f.resource(path.display().to_string()));
+    // A symbolic link leading out of the scan root is not followed.
+    if !isolint_terraform::module::inside_root(path, &root_of(path, config)) {
+        return Err(named(meta::unresolved(
+            None,
+            format!(
+                "{} is a link to a file outside the scan root; it was not read",
+                path.display()
+            ),
+        )));
+    }
+    let too_big = std::fs::metadata(path)
+        .map(|m| m.len() > config.limits.max_file_bytes)
+        .unwrap_or(false);
+    if too_big {
+        return Err(named(meta::limit(
+            None,
+            format!(
+                "{} is larger than the {}-byte limit; it was not read",
+                path.display(),
+                config.limits.max_file_bytes
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        named(meta::parse_error(
+            None,
+            format!("cannot read {}: {e}", path.display()),
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        named(meta::parse_error(
+            None,
+            format!(
+                "{} is not valid UTF-8 (byte {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })
+}
+
+/// JSON and Bicep files read ahead in parallel (with the kind of each JSON
+/// document), so that routing does not read or parse them one by one. What
+/// could not be read is kept as its finding, reported when routing meets
+/// the file.
 #[derive(Default)]
 pub(crate) struct Prefetched {
-    texts: std::collections::HashMap<PathBuf, String>,
+    texts: std::collections::HashMap<PathBuf, Loaded>,
     kinds: std::collections::HashMap<PathBuf, DocKind>,
 }
 
 impl Prefetched {
     pub(crate) fn read(paths: &[PathBuf], config: &Config) -> Prefetched {
         use rayon::prelude::*;
-        let read: Vec<(PathBuf, String, Option<DocKind>)> = paths
+        let read: Vec<(PathBuf, Loaded, Option<DocKind>)> = paths
             .par_iter()
-            .filter_map(|p| {
-                if !isolint_terraform::module::inside_root(p, &root_of(p, config)) {
-                    return None;
-                }
-                let len = std::fs::metadata(p).ok()?.len();
-                if len > config.limits.max_file_bytes {
-                    return None;
-                }
-                let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
+            .map(|p| {
+                let text = load_text(p, config);
                 let is_json = p
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-                let kind = is_json.then(|| isolint_json::classify_text(&text));
-                Some((p.clone(), text, kind))
+                let kind = match &text {
+                    Ok(t) if is_json => Some(isolint_json::classify_text(t)),
+                    _ => None,
+                };
+                (p.clone(), text, kind)
             })
             .collect();
         let mut out = Prefetched::default();
@@ -159,6 +203,7 @@ fn read(builder: &mut GraphBuilder, path: &Path, config: &Config) -> Option<File
     read_with(builder, path, config, &mut Prefetched::default())
 }
 
+/// Registers a file (read ahead or now); a file that cannot be read is a finding.
 fn read_with(
     builder: &mut GraphBuilder,
     path: &Path,
@@ -168,64 +213,14 @@ fn read_with(
     if let Some(id) = builder.sources().find(path) {
         return Some(id);
     }
-    // A symbolic link leading out of the scan root is not followed.
-    let root = root_of(path, config);
-    if !isolint_terraform::module::inside_root(path, &root) {
-        builder.push_finding(
-            meta::unresolved(
-                None,
-                format!(
-                    "{} is a link to a file outside the scan root; it was not read",
-                    path.display()
-                ),
-            )
-            .resource(path.display().to_string()),
-        );
-        return None;
-    }
-    let too_big = std::fs::metadata(path)
-        .map(|m| m.len() > config.limits.max_file_bytes)
-        .unwrap_or(false);
-    if too_big {
-        builder.push_finding(
-            meta::limit(
-                None,
-                format!(
-                    "{} is larger than the {}-byte limit; it was not read",
-                    path.display(),
-                    config.limits.max_file_bytes
-                ),
-            )
-            .resource(path.display().to_string()),
-        );
-        return None;
-    }
-    if let Some(text) = pre.texts.remove(path) {
-        return Some(builder.sources_mut().add(path.to_path_buf(), text));
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(builder.sources_mut().add(path.to_path_buf(), text)),
-            Err(e) => {
-                builder.push_finding(
-                    meta::parse_error(
-                        None,
-                        format!(
-                            "{} is not valid UTF-8 (byte {})",
-                            path.display(),
-                            e.utf8_error().valid_up_to()
-                        ),
-                    )
-                    .resource(path.display().to_string()),
-                );
-                None
-            }
-        },
-        Err(e) => {
-            builder.push_finding(
-                meta::parse_error(None, format!("cannot read {}: {e}", path.display()))
-                    .resource(path.display().to_string()),
-            );
+    let text = pre
+        .texts
+        .remove(path)
+        .unwrap_or_else(|| load_text(path, config));
+    match text {
+        Ok(text) => Some(builder.sources_mut().add(path.to_path_buf(), text)),
+        Err(f) => {
+            builder.push_finding(*f);
             None
         }
     }

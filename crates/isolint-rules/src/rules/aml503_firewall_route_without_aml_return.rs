@@ -1,6 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{bool_prop, compute_subnet, computes, in_scope, region};
+use crate::defs::{bool_prop, compute_subnet, computes, in_scope};
 use crate::routes::{lookup_table, Dest, Lookup};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
@@ -27,7 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !in_scope(g, w) {
             continue;
         }
-        let reg = region(g.get(w).prop("location")).or_else(|| ctx.config.default_region.clone());
+        let reg = ctx.workspace_region(w);
         for c in computes(g, w) {
             if bool_prop(g, c, "properties.properties.enableNodePublicIp", Some(true)) != Some(true)
             {

@@ -1,6 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{bool_prop, computes, has_pe_in_vnet, in_scope, peers, region};
+use crate::defs::{bool_prop, computes, has_pe_in_vnet, in_scope, peers};
 use crate::nsg::{egress, path_verdict, Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, ResIdx, Severity};
@@ -29,7 +29,7 @@ pub(crate) fn required_flows(
     subnet: ResIdx,
 ) -> Vec<(String, Protocol, u16)> {
     let g = ctx.graph;
-    let reg = region(g.get(w).prop("location")).or_else(|| ctx.config.default_region.clone());
+    let reg = ctx.workspace_region(w);
     let regional = |tag: &str| match &reg {
         Some(r) => format!("{tag}.{r}"),
         None => tag.to_string(),

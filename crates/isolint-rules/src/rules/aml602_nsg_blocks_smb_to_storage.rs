@@ -1,6 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{computes, in_scope, private_endpoints, region};
+use crate::defs::{computes, in_scope, private_endpoints};
 use crate::nsg::{egress, Direction, Endpoint, Flow, Protocol, Verdict};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
@@ -45,9 +45,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 // subnet's.
                 let mut checks = Vec::new();
                 if pes.is_empty() {
-                    let tag = match region(g.get(w).prop("location"))
-                        .or_else(|| ctx.config.default_region.clone())
-                    {
+                    let tag = match ctx.workspace_region(w) {
                         Some(r) => format!("Storage.{r}"),
                         None => "Storage".to_string(),
                     };

@@ -1,6 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{compute_subnet, computes, in_scope, region};
+use crate::defs::{compute_subnet, computes, in_scope};
 use crate::nsg::rules;
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Severity};
@@ -35,9 +35,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !in_scope(g, w) {
             continue;
         }
-        let Some(wr) =
-            region(g.get(w).prop("location")).or_else(|| ctx.config.default_region.clone())
-        else {
+        let Some(wr) = ctx.workspace_region(w) else {
             continue;
         };
         for c in computes(g, w) {

@@ -1,6 +1,6 @@
 use super::{Rule, RuleMeta};
 use crate::context::Ctx;
-use crate::defs::{compute_subnet, computes, in_scope, region, subnet_prefix};
+use crate::defs::{compute_subnet, computes, in_scope, subnet_prefix};
 use crate::routes::{lookup_table, Chosen, Dest, Lookup};
 use isolint_model::types as t;
 use isolint_model::{EdgeKind, Finding, Graph, ResIdx, Severity, Value};
@@ -273,9 +273,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !in_scope(g, w) {
             continue;
         }
-        let Some(reg) =
-            region(g.get(w).prop("location")).or_else(|| ctx.config.default_region.clone())
-        else {
+        let Some(reg) = ctx.workspace_region(w) else {
             continue;
         };
         for c in computes(g, w) {
